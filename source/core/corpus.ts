@@ -1,0 +1,284 @@
+// Loading a corpus folder: files, decoding, metadata (sidecar or inferred), segmentation, figures.
+// The folder is only ever read.
+
+import {readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
+import {basename, extname, join, relative, sep} from 'node:path';
+import {isBoilerplate} from './boilerplate.js';
+import {extractFigures, type Figure} from './figures.js';
+import {blocks, decode, looksBinary, normalize, sentenceSpans, type Block, type Sentence} from './text.js';
+import {htmlToText} from './html.js';
+
+export const SIDECAR = 'churnscope.json';
+export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '.html', '.htm', '']);
+
+export type Meta = {title: string; publisher: string | null; date: string | null; url: string | null};
+
+export type Source = Meta & {
+	/** Path relative to the corpus folder, with forward slashes. */
+	id: string;
+	text: string;
+	encoding: string;
+	bytes: number;
+	words: number;
+	blocks: Block[];
+	sentences: Sentence[];
+	figures: (Figure & {sentence: number})[];
+	warnings: string[];
+	/** Another source with the same text, if this one is a duplicate file. */
+	sameAs: string | null;
+};
+
+export type LoadOptions = {maxBytes?: number; maxFiles?: number};
+export type Corpus = {dir: string; sources: Source[]; warnings: string[]};
+
+export class CorpusError extends Error {}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILES = 200_000;
+
+/** Read every text file under `dir` (recursively, links followed once) into sources. */
+export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
+	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+	let st;
+	try {
+		st = statSync(dir);
+	} catch (error) {
+		throw new CorpusError(`corpus folder not found: ${dir} (${code(error)})`);
+	}
+	if (!st.isDirectory()) throw new CorpusError(`corpus is not a folder: ${dir}`);
+	const warnings: string[] = [];
+	const files = listFiles(dir, warnings, opts.maxFiles ?? DEFAULT_MAX_FILES);
+	const sidecar = readSidecar(dir, warnings);
+	const sources: Source[] = [];
+	const byHash = new Map<string, string>();
+	for (const file of files) {
+		const id = relative(dir, file).split(sep).join('/');
+		let bytes: Buffer;
+		try {
+			const size = statSync(file).size;
+			if (size > maxBytes) {
+				warnings.push(`${id}: skipped, ${size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`);
+				continue;
+			}
+			bytes = readFileSync(file);
+		} catch (error) {
+			warnings.push(`${id}: unreadable (${code(error)})`);
+			continue;
+		}
+		if (bytes.length === 0) {
+			warnings.push(`${id}: skipped, empty file`);
+			continue;
+		}
+		if (looksBinary(bytes)) {
+			warnings.push(`${id}: skipped, binary file`);
+			continue;
+		}
+		const source = buildSource(id, bytes, sidecar[id]);
+		const key = normalize(source.text);
+		source.sameAs = byHash.get(key) ?? null;
+		if (source.sameAs) source.warnings.push(`same text as ${source.sameAs}`);
+		else byHash.set(key, id);
+		sources.push(source);
+	}
+	for (const id of Object.keys(sidecar)) {
+		if (!sources.some(s => s.id === id)) warnings.push(`${SIDECAR}: no source named ${id}`);
+	}
+	markRepeatedLines(sources);
+	return {dir, sources, warnings};
+}
+
+/** Build one source from its bytes; exported for tests and for corpora that do not live on disk. */
+export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>): Source {
+	const decoded = decode(bytes);
+	const warnings = [...decoded.warnings];
+	let text = decoded.text;
+	if (/\.html?$/i.test(id)) text = htmlToText(text);
+	if (/â€|Ã[\u0080-\u00BF©¨±§¤¶¼½]|â\?\?/.test(text)) warnings.push('mojibake (text decoded with the wrong encoding somewhere upstream)');
+	const inferred = inferMeta(text, id);
+	const m: Meta = {
+		title: meta?.title ?? inferred.title,
+		publisher: meta?.publisher ?? inferred.publisher,
+		date: meta?.date ?? inferred.date,
+		url: meta?.url ?? inferred.url,
+	};
+	const bl = blocks(text);
+	const titleBlock = bl.findIndex(b => cleanHeading(b.text) === m.title || b.text.includes(m.title));
+	const marked: Block[] = bl.map((b, i) => ({...b, boilerplate: isBoilerplate(b.text, {isTitle: i === titleBlock})}));
+	const sentences: Sentence[] = [];
+	marked.forEach((b, bi) => {
+		const spans = b.kind === 'paragraph' ? sentenceSpans(text, b.start, b.end) : [b];
+		for (const s of spans) sentences.push({start: s.start, end: s.end, text: s.text, block: bi, index: sentences.length, boilerplate: b.boilerplate});
+	});
+	const figures: Source['figures'] = [];
+	for (const s of sentences) {
+		if (s.boilerplate) continue;
+		for (const f of extractFigures(text, s.start, s.end)) figures.push({...f, sentence: s.index});
+	}
+	const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+	return {id, ...m, text, encoding: decoded.encoding, bytes: bytes.length, words, blocks: marked, sentences, figures, warnings, sameAs: null};
+}
+
+function cleanHeading(line: string): string {
+	return line.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').trim();
+}
+
+const DATE_IN_TEXT = [
+	/\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b/,
+	/\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/,
+	/\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})/,
+	/\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/,
+];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Metadata from the text alone: title from the first heading or line, the first full date, the first URL. */
+export function inferMeta(text: string, id: string): Meta {
+	const lines = text.split(/\r\n|\r|\n/).map(l => l.trim()).filter(Boolean);
+	const heading = lines.find(l => /^#{1,3}\s+\S/.test(l));
+	const title = cleanHeading(heading ?? lines[0] ?? basename(id, extname(id))).slice(0, 200);
+	let date: string | null = null;
+	for (const re of DATE_IN_TEXT) {
+		const m = re.exec(text);
+		if (!m) continue;
+		const pad = (n: number) => String(n).padStart(2, '0');
+		if (re === DATE_IN_TEXT[0]) date = `${m[3]}-${pad(MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1)}-${pad(Number(m[1]))}`;
+		else if (re === DATE_IN_TEXT[1]) date = `${m[3]}-${pad(MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`;
+		else if (re === DATE_IN_TEXT[2]) date = `${m[3]}-${pad(Number(m[1]))}-${pad(Number(m[2]))}`;
+		else date = `${m[1]}-${m[2]}-${m[3]}`;
+		break;
+	}
+	const url = /https?:\/\/[^\s<>)"\]]+/.exec(text)?.[0] ?? null;
+	return {title, publisher: null, date, url};
+}
+
+/** The sidecar `churnscope.json`: `{"sources": {"file.txt": {"title", "publisher", "date", "url"}}}`. */
+function readSidecar(dir: string, warnings: string[]): Record<string, Partial<Meta>> {
+	const path = join(dir, SIDECAR);
+	let raw: string;
+	try {
+		raw = readFileSync(path, 'utf8');
+	} catch {
+		return {};
+	}
+	let data: unknown;
+	try {
+		data = JSON.parse(raw);
+	} catch (error) {
+		warnings.push(`${SIDECAR}: not valid JSON (${(error as Error).message}); metadata inferred from the texts`);
+		return {};
+	}
+	const sources = typeof data === 'object' && data !== null ? (data as {sources?: unknown}).sources : undefined;
+	if (typeof sources !== 'object' || sources === null || Array.isArray(sources)) {
+		warnings.push(`${SIDECAR}: expected {"sources": {"<file>": {"title": …}}}; metadata inferred from the texts`);
+		return {};
+	}
+	const out: Record<string, Partial<Meta>> = {};
+	for (const [id, value] of Object.entries(sources)) {
+		if (typeof value !== 'object' || value === null) {
+			warnings.push(`${SIDECAR}: entry for ${id} is not an object; ignored`);
+			continue;
+		}
+		const entry: Partial<Meta> = {};
+		for (const field of ['title', 'publisher', 'date', 'url'] as const) {
+			const v = (value as Record<string, unknown>)[field];
+			if (v === undefined || v === null) continue;
+			if (typeof v !== 'string') {
+				warnings.push(`${SIDECAR}: ${id}.${field} is not a string; ignored`);
+				continue;
+			}
+			if (field === 'date' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) {
+				warnings.push(`${SIDECAR}: ${id}.date "${v}" is not YYYY, YYYY-MM or YYYY-MM-DD; ignored`);
+				continue;
+			}
+			entry[field] = v;
+		}
+		out[id] = entry;
+	}
+	return out;
+}
+
+function listFiles(dir: string, warnings: string[], maxFiles: number): string[] {
+	const out: string[] = [];
+	const seen = new Set<string>();
+	const walk = (d: string) => {
+		let real: string;
+		try {
+			real = realpathSync(d);
+		} catch (error) {
+			warnings.push(`${relative(dir, d) || '.'}: unreadable folder (${code(error)})`);
+			return;
+		}
+		if (seen.has(real)) {
+			warnings.push(`${relative(dir, d)}: link loop, skipped`);
+			return;
+		}
+		seen.add(real);
+		let entries;
+		try {
+			entries = readdirSync(d, {withFileTypes: true});
+		} catch (error) {
+			warnings.push(`${relative(dir, d) || '.'}: unreadable folder (${code(error)})`);
+			return;
+		}
+		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		for (const e of entries) {
+			if (e.name.startsWith('.') || e.name === SIDECAR || e.name === 'node_modules') continue;
+			const p = join(d, e.name);
+			let isDir = e.isDirectory();
+			let isFile = e.isFile();
+			if (e.isSymbolicLink()) {
+				try {
+					const t = statSync(p);
+					isDir = t.isDirectory();
+					isFile = t.isFile();
+				} catch {
+					warnings.push(`${relative(dir, p)}: broken link, skipped`);
+					continue;
+				}
+			}
+			if (isDir) walk(p);
+			else if (isFile && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) {
+				if (out.length >= maxFiles) {
+					warnings.push(`more than ${maxFiles} files; the rest skipped (--max-files)`);
+					return;
+				}
+				out.push(p);
+			}
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+/** Lines that recur in three or more sources are shared headers or footers. */
+function markRepeatedLines(sources: Source[]): void {
+	if (sources.length < 3) return;
+	const counts = new Map<string, number>();
+	for (const s of sources) {
+		const seen = new Set<string>();
+		for (const b of s.blocks) {
+			const k = normalize(b.text);
+			if (k.length < 8 || k.length > 200 || seen.has(k)) continue;
+			seen.add(k);
+			counts.set(k, (counts.get(k) ?? 0) + 1);
+		}
+	}
+	const threshold = Math.max(3, Math.ceil(sources.length * 0.02));
+	for (const s of sources) {
+		let changed = false;
+		s.blocks.forEach((b, i) => {
+			if (!b.boilerplate && (counts.get(normalize(b.text)) ?? 0) >= threshold) {
+				b.boilerplate = true;
+				changed = true;
+				for (const sent of s.sentences) if (sent.block === i) sent.boilerplate = true;
+			}
+		});
+		if (changed) {
+			const boiler = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
+			s.figures = s.figures.filter(f => !boiler.has(f.sentence));
+		}
+	}
+}
+
+function code(error: unknown): string {
+	return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}

@@ -1,0 +1,296 @@
+// Reuse detection: which passages of one source are copied or reworded from another.
+//
+// 1. Each non-boilerplate sentence becomes a set of features: stems of its content words and the keys
+//    of its figures (so "CNY1 trillion" meets "1 trillion yuan"). Features are weighted by rarity (IDF).
+// 2. Candidates come from an inverted index over the rarer features only, so the work grows with the
+//    number of sentences that share something distinctive, not with the square of the corpus.
+// 3. Each candidate is scored (weighted overlap, with containment for split or merged sentences); strong
+//    pairs are kept, weak ones only beside a strong neighbour (a sentence split around a copied one).
+// 4. Consecutive sentence pairs that align in order are merged into passages.
+
+import {figureKey, lineUp, type LinedUp} from './figures.js';
+import type {Source} from './corpus.js';
+import {isStopword, stem, tokenize} from './text.js';
+
+export type Side = {source: string; start: number; end: number; text: string; sentences: [number, number]};
+export type PairKind = 'verbatim' | 'near' | 'paraphrase';
+export type Part = {a: number; b: number; similarity: number; kind: PairKind};
+export type Pair = {
+	a: Side;
+	b: Side;
+	similarity: number;
+	kind: PairKind;
+	/** `dated`: `a` is earlier by the sources' dates; `undated`: order of the corpus; `self`: repeated inside one source. */
+	direction: 'dated' | 'undated' | 'self';
+	figures: LinedUp[];
+	/** The sentence-level pairs inside the passage, by sentence index in each source. */
+	parts: Part[];
+};
+
+export type ReuseOptions = {strong?: number; weak?: number; maxDf?: number};
+
+type Unit = {src: number; sent: number; feats: Int32Array; words: string[]; weight: number};
+
+const STRONG = 0.45;
+const WEAK = 0.25;
+
+/** Content features of a sentence: stems (hyphenated words split) and figure keys. */
+export function features(source: Source, sentence: number): {feats: string[]; words: string[]} {
+	const s = source.sentences[sentence]!;
+	const toks = tokenize(source.text, s.start, s.end);
+	const words = toks.map(t => t.norm.replace(/['\u2019]/g, "'"));
+	const set = new Set<string>();
+	for (const t of toks) {
+		for (const part of t.norm.split(/[-\u2011]/)) {
+			if (part.length < 2 || /^[\d.,]+$/.test(part) || isStopword(part)) continue;
+			set.add(stem(part));
+		}
+	}
+	for (const f of source.figures) if (f.sentence === sentence) set.add('#' + figureKey(f));
+	return {feats: [...set], words};
+}
+
+export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
+	const strong = opts.strong ?? STRONG;
+	const weak = opts.weak ?? WEAK;
+	// --- units and features
+	const dict = new Map<string, number>();
+	const df: number[] = [];
+	const units: Unit[] = [];
+	const unitOf: number[][] = sources.map(() => []);
+	sources.forEach((src, si) => {
+		for (const sent of src.sentences) {
+			if (sent.boilerplate) continue;
+			const {feats, words} = features(src, sent.index);
+			if (feats.length < 3 || words.length < 4) continue;
+			const ids = new Int32Array(feats.length);
+			feats.forEach((f, i) => {
+				let id = dict.get(f);
+				if (id === undefined) {
+					id = df.length;
+					dict.set(f, id);
+					df.push(0);
+				}
+				df[id]!++;
+				ids[i] = id;
+			});
+			ids.sort();
+			unitOf[si]![sent.index] = units.length;
+			units.push({src: si, sent: sent.index, feats: ids, words, weight: 0});
+		}
+	});
+	const n = units.length;
+	if (n === 0) return [];
+	const isFigure = [...dict.keys()].map(k => k.startsWith('#'));
+	const idf = df.map((d, i) => Math.log(1 + n / d) * (isFigure[i] ? 1.5 : 1));
+	for (const u of units) u.weight = sum(u.feats, idf);
+
+	// --- candidates through an index of the rarer features
+	const maxDf = opts.maxDf ?? Math.max(64, Math.ceil(Math.sqrt(n) * 2));
+	const postings: number[][] = df.map(() => []);
+	const probe: number[][] = units.map(u => {
+		const rare = [...u.feats].filter(f => df[f]! <= maxDf);
+		if (rare.length < 3) {
+			// A sentence of common words only: still index its three rarest features.
+			const sorted = [...u.feats].sort((x, y) => df[x]! - df[y]!);
+			for (const f of sorted.slice(0, 3)) if (!rare.includes(f)) rare.push(f);
+		}
+		return rare;
+	});
+	probe.forEach((fs, ui) => fs.forEach(f => postings[f]!.push(ui)));
+	const scanCap = Math.max(maxDf, 256);
+	const acc = new Float64Array(n);
+	const touched: number[] = [];
+	const scored: {u: number; v: number; sim: number}[] = [];
+	for (let u = 0; u < n; u++) {
+		for (const f of probe[u]!) {
+			const list = postings[f]!;
+			if (list.length > scanCap) continue;
+			for (const v of list) {
+				if (v <= u) continue;
+				if (acc[v] === 0) touched.push(v);
+				acc[v] = acc[v]! + idf[f]!;
+			}
+		}
+		for (const v of touched) {
+			const hint = acc[v]!;
+			acc[v] = 0;
+			const U = units[u]!;
+			const V = units[v]!;
+			if (hint < 0.15 * Math.min(U.weight, V.weight)) continue;
+			const sim = similarity(U, V, idf);
+			if (sim >= weak) scored.push({u, v, sim});
+		}
+		touched.length = 0;
+	}
+
+	// --- keep each unit's best partner per other source; weak pairs only beside strong ones
+	const best = new Map<string, {v: number; sim: number}>();
+	const note = (x: number, y: number, sim: number) => {
+		const k = `${x}:${units[y]!.src}`;
+		const cur = best.get(k);
+		if (!cur || sim > cur.sim) best.set(k, {v: y, sim});
+	};
+	for (const s of scored) {
+		const U = units[s.u]!;
+		const V = units[s.v]!;
+		if (U.src === V.src && (s.sim < 0.9 || Math.abs(U.sent - V.sent) < 1)) continue;
+		note(s.u, s.v, s.sim);
+		note(s.v, s.u, s.sim);
+	}
+	const kept = new Map<string, {u: number; v: number; sim: number}>();
+	for (const s of scored) {
+		const isBest = best.get(`${s.u}:${units[s.v]!.src}`)?.v === s.v || best.get(`${s.v}:${units[s.u]!.src}`)?.v === s.u;
+		if (isBest) kept.set(`${s.u}:${s.v}`, s);
+	}
+	const strongKeys = new Set([...kept].filter(([, s]) => s.sim >= strong).map(([k]) => k));
+	const accepted = [...kept.values()].filter(s => {
+		if (s.sim >= strong) return true;
+		// Weak: accept only next to a strong pair between the same two sources.
+		const U = units[s.u]!;
+		const V = units[s.v]!;
+		for (const du of [-1, 0, 1]) {
+			for (const dv of [-1, 0, 1]) {
+				if (du === 0 && dv === 0) continue;
+				const x = unitOf[U.src]![U.sent + du];
+				const y = unitOf[V.src]![V.sent + dv];
+				if (x === undefined || y === undefined) continue;
+				if (strongKeys.has(`${Math.min(x, y)}:${Math.max(x, y)}`)) return true;
+			}
+		}
+		return false;
+	});
+
+	// --- orient, group by source pair, merge runs
+	const groups = new Map<string, Part[]>();
+	const orient = new Map<string, {a: number; b: number; direction: Pair['direction']}>();
+	for (const s of accepted) {
+		let U = units[s.u]!;
+		let V = units[s.v]!;
+		const dir = direction(sources[U.src]!, sources[V.src]!, U.src, V.src);
+		if (U.src === V.src ? U.sent > V.sent : dir.swap) [U, V] = [V, U];
+		const key = `${U.src}>${V.src}`;
+		if (!orient.has(key)) orient.set(key, {a: U.src, b: V.src, direction: U.src === V.src ? 'self' : dir.direction});
+		const kind = kindOf(U.words, V.words, s.sim);
+		(groups.get(key) ?? groups.set(key, []).get(key)!).push({a: U.sent, b: V.sent, similarity: round(Math.max(s.sim, kind.ratio)), kind: kind.kind});
+	}
+	const pairs: Pair[] = [];
+	for (const [key, parts] of groups) {
+		const o = orient.get(key)!;
+		const A = sources[o.a]!;
+		const B = sources[o.b]!;
+		parts.sort((x, y) => x.a - y.a || x.b - y.b);
+		let run: Part[] = [];
+		const flush = () => {
+			if (run.length) pairs.push(makePair(A, B, run, o.direction));
+			run = [];
+		};
+		for (const p of parts) {
+			const last = run[run.length - 1];
+			const aMax = last ? Math.max(...run.map(r => r.a)) : 0;
+			const bMax = last ? Math.max(...run.map(r => r.b)) : 0;
+			const inOrder = last && p.a - aMax <= 1 && p.b - bMax <= 1 && p.b >= bMax && p.a >= aMax && (p.a > aMax || p.b > bMax);
+			const sameSelf = o.a === o.b && last && p.a <= bMax;
+			if (last && (!inOrder || sameSelf)) flush();
+			run.push(p);
+		}
+		flush();
+	}
+	pairs.sort((x, y) => (x.a.source < y.a.source ? -1 : x.a.source > y.a.source ? 1 : 0) || (x.b.source < y.b.source ? -1 : x.b.source > y.b.source ? 1 : 0) || x.b.start - y.b.start);
+	return pairs;
+}
+
+function makePair(A: Source, B: Source, run: Part[], dir: Pair['direction']): Pair {
+	const side = (src: Source, idx: number[]): Side => {
+		const lo = Math.min(...idx);
+		const hi = Math.max(...idx);
+		const start = src.sentences[lo]!.start;
+		const end = src.sentences[hi]!.end;
+		return {source: src.id, start, end, text: src.text.slice(start, end), sentences: [lo, hi]};
+	};
+	const a = side(A, run.map(r => r.a));
+	const b = side(B, run.map(r => r.b));
+	const figs = (src: Source, s: Side) => src.figures.filter(f => f.sentence >= s.sentences[0] && f.sentence <= s.sentences[1]);
+	const weightOf = (r: Part) => B.sentences[r.b]!.end - B.sentences[r.b]!.start;
+	const total = run.reduce((t, r) => t + weightOf(r), 0);
+	const similarity = round(run.reduce((t, r) => t + r.similarity * weightOf(r), 0) / (total || 1));
+	const kind: PairKind = run.every(r => r.kind === 'verbatim') ? 'verbatim' : run.every(r => r.kind !== 'paraphrase') ? 'near' : 'paraphrase';
+	return {a, b, similarity, kind, direction: dir, figures: lineUp(figs(A, a), figs(B, b)), parts: run};
+}
+
+function sum(ids: Int32Array, w: number[]): number {
+	let t = 0;
+	for (const i of ids) t += w[i]!;
+	return t;
+}
+
+/** Weighted overlap of two feature sets: the mean of Dice and containment (for split or merged sentences). */
+function similarity(U: Unit, V: Unit, idf: number[]): number {
+	let i = 0;
+	let j = 0;
+	let shared = 0;
+	let count = 0;
+	const a = U.feats;
+	const b = V.feats;
+	while (i < a.length && j < b.length) {
+		if (a[i] === b[j]) {
+			shared += idf[a[i]!]!;
+			count++;
+			i++;
+			j++;
+		} else if (a[i]! < b[j]!) i++;
+		else j++;
+	}
+	if (count < 3) return 0;
+	const dice = (2 * shared) / (U.weight + V.weight);
+	const contain = shared / Math.min(U.weight, V.weight);
+	// Containment of a very short sentence says little: damp it by the size of the smaller side.
+	const small = Math.min(a.length, b.length);
+	const damp = Math.min(1, small / 8);
+	return 0.5 * dice + 0.5 * contain * damp + 0.5 * dice * (1 - damp);
+}
+
+/** Kind of a sentence pair from its word sequences: equal, close by edit ratio, or reworded. */
+export function kindOf(a: string[], b: string[], sim: number): {kind: PairKind; ratio: number} {
+	if (a.length === b.length && a.every((w, i) => w === b[i])) return {kind: 'verbatim', ratio: 1};
+	const ratio = lcsLength(a, b) * 2 / (a.length + b.length || 1);
+	if (ratio >= 0.97) return {kind: 'verbatim', ratio};
+	if (ratio >= 0.8) return {kind: 'near', ratio};
+	return {kind: 'paraphrase', ratio: Math.min(ratio, sim)};
+}
+
+/** Length of the longest common subsequence of two word sequences. */
+export function lcsLength(a: string[], b: string[]): number {
+	if (!a.length || !b.length) return 0;
+	let prev = new Uint32Array(b.length + 1);
+	let cur = new Uint32Array(b.length + 1);
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+		}
+		[prev, cur] = [cur, prev];
+	}
+	return prev[b.length]!;
+}
+
+/**
+ * Which of two sources is the origin. Dates may be partial (YYYY or YYYY-MM): a source is earlier when its
+ * latest possible day is before the other's; when both are undated or equal, corpus order decides.
+ */
+export function direction(x: Source, y: Source, xi: number, yi: number): {swap: boolean; direction: 'dated' | 'undated'} {
+	const ex = dateEnd(x.date);
+	const ey = dateEnd(y.date);
+	if (ex && ey && ex !== ey) return {swap: ey < ex, direction: 'dated'};
+	return {swap: yi < xi, direction: 'undated'};
+}
+
+function dateEnd(d: string | null): string | null {
+	if (!d) return null;
+	if (/^\d{4}$/.test(d)) return `${d}-12-31`;
+	if (/^\d{4}-\d{2}$/.test(d)) return `${d}-31`;
+	return d;
+}
+
+function round(x: number): number {
+	return Math.round(x * 1000) / 1000;
+}

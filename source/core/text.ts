@@ -1,0 +1,210 @@
+// Text primitives: decoding, normalisation and segmentation with offsets into the decoded file.
+// Every span reported here satisfies `text.slice(start, end) === span.text`.
+
+export type Span = {start: number; end: number; text: string};
+
+export type BlockKind = 'heading' | 'list' | 'paragraph';
+export type Block = Span & {kind: BlockKind; boilerplate: boolean};
+export type Sentence = Span & {block: number; index: number; boilerplate: boolean};
+
+// ---------- decoding ----------
+
+export type Decoded = {text: string; encoding: string; warnings: string[]};
+
+/** Decode bytes to text: BOMs, UTF-8, and Windows-1252 for text that is not valid UTF-8. */
+export function decode(bytes: Uint8Array): Decoded {
+	const warnings: string[] = [];
+	if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+		return {text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom', warnings};
+	}
+	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+		return {text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', warnings};
+	}
+	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+		return {text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warnings};
+	}
+	try {
+		return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes), encoding: 'utf-8', warnings};
+	} catch {
+		warnings.push('not valid UTF-8; decoded as Windows-1252');
+		return {text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings};
+	}
+}
+
+/** True when the bytes look like a binary file rather than text (NUL bytes outside UTF-16). */
+export function looksBinary(bytes: Uint8Array): boolean {
+	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+		return false;
+	}
+	const n = Math.min(bytes.length, 8192);
+	for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+	return false;
+}
+
+// ---------- normalisation ----------
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g;
+const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!$%&|<>~])/g;
+
+/**
+ * The matching form of a text: NFKC, unified dashes and quotes, markdown escapes removed,
+ * whitespace folded, case folded. Idempotent.
+ */
+export function normalize(s: string): string {
+	let t = s.normalize('NFKC');
+	// Repeat so that `\\$` folds to `$` in one call (idempotence).
+	for (let prev = ''; prev !== t; ) {
+		prev = t;
+		t = t.replace(MD_ESCAPE, '$1');
+	}
+	return t
+		.replace(DASHES, '-')
+		.replace(SINGLE_QUOTES, "'")
+		.replace(DOUBLE_QUOTES, '"')
+		.replace(SPACES, ' ')
+		.trim()
+		.toLowerCase()
+		.normalize('NFKC');
+}
+
+/**
+ * A length-preserving fold for search: each UTF-16 unit maps to one unit, so match ranges found in
+ * the folded text are ranges of the original. Dashes, quotes, spaces unified; markdown escapes blanked.
+ */
+export function foldForSearch(s: string): string {
+	return s
+		.replace(DASHES, '-')
+		.replace(SINGLE_QUOTES, "'")
+		.replace(DOUBLE_QUOTES, '"')
+		.replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\t\r\n]/g, ' ')
+		.replace(/\\(?=[$%&*_#[\]().!-])/g, ' ');
+}
+
+// ---------- tokens ----------
+
+export type Token = {norm: string; start: number; end: number};
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019.,\u2011-][\p{L}\p{N}]+)*/gu;
+
+/** Word tokens of `text[start, end)` with their offsets and normalised forms. */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+	const out: Token[] = [];
+	const slice = text.slice(start, end);
+	WORD.lastIndex = 0;
+	for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+		out.push({norm: normalize(m[0]), start: start + m.index, end: start + m.index + m[0].length});
+	}
+	return out;
+}
+
+const STOP = new Set(
+	(
+		'a an the and or but nor of to in on at by for from with without into onto over under as is are was were be been being ' +
+		'has have had do does did this that these those it its it\'s their there they them he she his her we our you your i ' +
+		'not no so than then also such which who whom whose what when where while how all any each both more most other some ' +
+		'can could will would shall should may might must about after before between through during since until up down out off ' +
+		'again further very just only own same too s t now new one'
+	).split(' '),
+);
+
+export function isStopword(w: string): boolean {
+	return STOP.has(w);
+}
+
+/**
+ * A stem for matching across spelling, inflection and derivation: UK/US spellings unified, plurals
+ * dropped, then cut to six letters ("technology" and "technological", "achieved" and "achievement").
+ */
+export function stem(word: string): string {
+	let w = word.replace(/['\u2019]s$/, '');
+	if (/^\d/.test(w)) return w.replace(/,/g, '');
+	w = w.replace(/isation/g, 'ization').replace(/is(e|ed|es|ing)$/, 'iz$1').replace(/our(s|ed|ing)?$/, 'or$1').replace(/bour/g, 'bor');
+	if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+	else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+	return w.slice(0, 6);
+}
+
+// ---------- segmentation ----------
+
+const HEADING = /^\s*(#{1,6}\s+|\*\*[^*]+\*\*\s*$)/;
+const LIST = /^\s*([-*+•]|\d{1,3}[.)])\s+/;
+
+/** Split a text into blocks: one per non-empty line, so both blank-line and newline paragraphs work. */
+export function blocks(text: string): Omit<Block, 'boilerplate'>[] {
+	const out: Omit<Block, 'boilerplate'>[] = [];
+	const re = /[^\r\n]+/g;
+	for (let m = re.exec(text); m; m = re.exec(text)) {
+		const raw = m[0];
+		const lead = raw.length - raw.trimStart().length;
+		const body = raw.trim();
+		if (!body) continue;
+		const start = m.index + lead;
+		const kind: BlockKind = HEADING.test(raw) ? 'heading' : LIST.test(raw) ? 'list' : 'paragraph';
+		out.push({start, end: start + body.length, text: body, kind});
+	}
+	return out;
+}
+
+const ABBREVIATIONS = new Set(
+	(
+		'mr mrs ms dr prof sr jr st mt ft inc ltd co corp plc vs etc e.g i.e no nos vol fig jan feb mar apr jun jul aug sep sept oct nov dec ' +
+		'gen gov sen rep rev col lt sgt capt cmdr adm pres approx est dept univ assn bros'
+	).split(' '),
+);
+
+// Words after which an acronym such as "U.S." ends the sentence: "in the U.S. Furthermore, ...".
+const SENTENCE_OPENERS = new Set(
+	(
+		'the this that these those it its he she they we i in on at for a an according as while when since with however furthermore ' +
+		'moreover meanwhile but and yet also still so thus there here if after before despite although though many most some one'
+	).split(' '),
+);
+
+/** Sentence spans inside `text[start, end)`. Handles abbreviations, initials, decimals and closing quotes. */
+export function sentenceSpans(text: string, start: number, end: number): Span[] {
+	const out: Span[] = [];
+	const re = /[.!?]+["'\u201D\u2019)\]]*(?=\s+|$)/g;
+	const slice = text.slice(start, end);
+	let from = 0;
+	for (let m = re.exec(slice); m; m = re.exec(slice)) {
+		const stop = m.index + m[0].length;
+		const rest = slice.slice(stop);
+		const next = /^\s+(\S+)/.exec(rest);
+		if (next && !isBoundary(slice, m.index, m[0], next[1]!)) continue;
+		push(from, stop);
+		from = stop;
+	}
+	push(from, slice.length);
+	return out;
+
+	function push(a: number, b: number) {
+		const piece = slice.slice(a, b);
+		const lead = piece.length - piece.trimStart().length;
+		const body = piece.trim();
+		if (!body) return;
+		const s = start + a + lead;
+		out.push({start: s, end: s + body.length, text: body});
+	}
+}
+
+function isBoundary(slice: string, at: number, punct: string, nextWord: string): boolean {
+	const first = nextWord.replace(/^["'\u201C\u2018(\[]+/, '');
+	if (!first) return true;
+	const startsUpper = /^[\p{Lu}\p{N}]/u.test(first) || /^["'\u201C\u2018]/.test(nextWord);
+	if (!startsUpper) return false;
+	if (!punct.startsWith('.')) return true;
+	// The word before the full stop.
+	const before = /([\p{L}\p{N}.]+)$/u.exec(slice.slice(0, at))?.[1] ?? '';
+	const lower = before.toLowerCase();
+	if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/\./g, ''))) return false;
+	// Initials: "J. Smith".
+	if (/^\p{Lu}$/u.test(before)) return false;
+	// Acronyms with stops: "U.S." ends a sentence only before a typical sentence opener.
+	if (/^(\p{L}\.)+\p{L}$/u.test(before)) {
+		return SENTENCE_OPENERS.has(first.replace(/[^\p{L}]/gu, '').toLowerCase());
+	}
+	return true;
+}
