@@ -27,8 +27,20 @@ export function decode(bytes: Uint8Array): Decoded {
 		return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes), encoding: 'utf-8', warnings};
 	} catch {
 		warnings.push('not valid UTF-8; decoded as Windows-1252');
-		return {text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings};
+		return {text: decode1252(bytes), encoding: 'windows-1252', warnings};
 	}
+}
+
+// Windows-1252's printable characters in 0x80..0x9F (Node's TextDecoder treats the label as Latin-1).
+const CP1252 = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decode1252(bytes: Uint8Array): string {
+	let out = '';
+	for (let i = 0; i < bytes.length; i += 8192) {
+		const chunk = bytes.subarray(i, i + 8192);
+		out += String.fromCharCode(...Array.from(chunk, b => (b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b)));
+	}
+	return out;
 }
 
 /** True when the bytes look like a binary file rather than text (NUL bytes outside UTF-16). */

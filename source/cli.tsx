@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Entry point: flags, then either a non-interactive subcommand or the explorer. Ink is imported only
+// for the explorer, so the subcommands start fast and run without a terminal.
+
+import {fileURLToPath} from 'node:url';
+import meow from 'meow';
+import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands.js';
+import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus} from './core/corpus.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ churnscope [--corpus DIR]              open the explorer (needs a terminal)
+	  $ churnscope sources  [--json]           list the sources and how much of each is reused
+	  $ churnscope search QUERY [--json]       fuzzy search of passages, best first
+	  $ churnscope pairs    [--json]           reused passages, paired with their origin
+	  $ churnscope figures  [--json] [--kind K] figures (money, percent, count, rank, ratio, date)
+
+	Options
+	  --corpus, -c DIR   corpus folder (default: the bundled seed corpus)
+	  --json             machine-readable output
+	  --limit N          at most N search results (default 20)
+	  --kind K           figures of one kind only
+	  --source FILE      pairs or figures of one source only
+	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
+
+	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: false,
+		flags: {
+			corpus: {type: 'string', shortFlag: 'c'},
+			json: {type: 'boolean', default: false},
+			limit: {type: 'number'},
+			kind: {type: 'string'},
+			source: {type: 'string'},
+			maxBytes: {type: 'number'},
+		},
+	},
+);
+
+const fail = (message: string): never => {
+	process.stderr.write(`churnscope: ${message}\n`);
+	process.exit(2);
+};
+
+const corpusDir = cli.flags.corpus ?? fileURLToPath(new URL('../corpus', import.meta.url));
+const [sub, ...args] = cli.input;
+
+if (sub !== undefined && !(SUBCOMMANDS as readonly string[]).includes(sub)) {
+	fail(`unknown command "${sub}"; use one of: ${SUBCOMMANDS.join(', ')} (see --help)`);
+}
+if (!validKind(cli.flags.kind)) fail(`unknown figure kind "${cli.flags.kind}"; use money, percent, count, rank, ratio or date`);
+if (sub === 'search' && args.join(' ').trim() === '') fail('search needs a query: churnscope search QUERY');
+if (cli.flags.limit !== undefined && !(cli.flags.limit > 0)) fail('--limit must be a positive number');
+if (cli.flags.maxBytes !== undefined && !(cli.flags.maxBytes > 0)) fail('--max-bytes must be a positive number');
+
+const interactive = sub === undefined;
+if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
+	fail('no terminal for the explorer; use a subcommand: churnscope sources|search QUERY|pairs|figures [--json]');
+}
+
+try {
+	if (interactive) {
+		const {runExplorer} = await import('./ui/run.js');
+		process.exitCode = await runExplorer(corpusDir, {maxBytes: cli.flags.maxBytes});
+	} else {
+		const corpus = loadCorpus(corpusDir, {maxBytes: cli.flags.maxBytes});
+		for (const w of corpus.warnings) process.stderr.write(`churnscope: warning: ${w}\n`);
+		for (const s of corpus.sources) for (const w of s.warnings) process.stderr.write(`churnscope: warning: ${s.id}: ${w}\n`);
+		if (corpus.sources.length === 0) fail(`no readable text files in ${corpusDir}`);
+		const out = runCommand(sub as Subcommand, args, corpus, {
+			json: cli.flags.json,
+			limit: cli.flags.limit,
+			kind: cli.flags.kind,
+			source: cli.flags.source,
+			color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+		});
+		process.stdout.write(out.stdout);
+		process.exitCode = out.code;
+	}
+} catch (error) {
+	fail(error instanceof CorpusError ? error.message : `unexpected error: ${(error as Error).message}`);
+}

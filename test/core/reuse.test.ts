@@ -1,0 +1,146 @@
+import {beforeAll, describe, expect, it} from 'vitest';
+import {analyze, type Analysis} from '../../source/core/analysis.js';
+import {buildSource, loadCorpus} from '../../source/core/corpus.js';
+import {findReuse, type Pair} from '../../source/core/reuse.js';
+import {SEED} from '../helpers.js';
+
+const REWRITE = '000_3852ac365e34d611.txt';
+const RELEASE = '001_ceee5b9b1f5f8ff4.txt';
+const OTHERS = ['002_ac2e2185098b7cfe.txt', '003_9b9e77e86f00fb38.txt', '004_6d8c507b6052882a.txt'];
+
+// Each sentence of the rewrite (000) that comes from the release (001), with the release sentence it comes from.
+const FROM_RELEASE: [string, string][] = [
+	['China marked a series of landmark achievements', 'On 5 February 2026 - In 2025, China achieved'],
+	['The World Intellectual Property Organization’s Global Innovation Index', "The World Intellectual Property Organization's Global Innovation Index"],
+	['The country also leads in intellectual property indicators', 'China leads the world in multiple intellectual property measures'],
+	['“These advances reflect not only industrial growth', 'CGTN presents a feature article'],
+	['China’s domestic artificial intelligence sector', 'Chinese artificial intelligence (AI) companies'],
+	['Under the “AI+” initiative', "China's AI+ initiative"],
+	['In parallel, China advanced its ambitions', 'Alongside AI developments'],
+	['The Long March rocket series', 'Alongside AI developments'],
+	['The push is reinforced by President Xi Jinping’s', 'Complementing these industry advances'],
+	['In July 2025, China released', 'In July 2025, China released'],
+	['According to China Media Group', 'China Media Group also outlined'],
+	['Central state-owned enterprises invested', 'In 2025, central state-owned enterprises'],
+	['Tax and fee reductions amounting', 'In 2025, central state-owned enterprises'],
+	['Major fundamental science missions are set', 'Major fundamental science missions, such as'],
+	['The Tianwen‑2 asteroid sampling', 'Major fundamental science missions, such as'],
+	['“An innovative China, moving with openness', 'An innovative China, moving with openness'],
+];
+
+describe('reuse on the seed corpus', () => {
+	let an: Analysis;
+	beforeAll(() => {
+		an = analyze(loadCorpus(SEED));
+	});
+	const sentenceIndex = (id: string, prefix: string) => {
+		const s = an.corpus.sources.find(x => x.id === id)!;
+		const i = s.sentences.findIndex(x => x.text.startsWith(prefix));
+		expect(i, `${id}: ${prefix}`).toBeGreaterThanOrEqual(0);
+		return i;
+	};
+
+	it('pairs every sentence of the rewrite that comes from the release with its source sentence', () => {
+		for (const [rewrite, release] of FROM_RELEASE) {
+			const b = sentenceIndex(REWRITE, rewrite);
+			const a = sentenceIndex(RELEASE, release);
+			const found = an.pairs.some(p => p.a.source === RELEASE && p.b.source === REWRITE && p.parts.some(x => x.a === a && x.b === b));
+			expect(found, `${rewrite} ← ${release}`).toBe(true);
+		}
+	});
+
+	it('pairs nothing between the topical articles and the CGTN pair, or among themselves', () => {
+		const cross = an.pairs.filter(p => p.a.source !== p.b.source && (OTHERS.includes(p.a.source) || OTHERS.includes(p.b.source)));
+		expect(cross.map(p => `${p.a.source} ${p.b.source}: ${p.b.text.slice(0, 40)}`)).toEqual([]);
+	});
+
+	it('makes the release, dated earlier, the origin', () => {
+		const cgtn = an.pairs.filter(p => p.a.source !== p.b.source);
+		expect(cgtn.length).toBeGreaterThan(3);
+		for (const p of cgtn) expect([p.a.source, p.direction]).toEqual([RELEASE, 'dated']);
+	});
+
+	it('gives each side exactly its aligned sentences, not the paragraph around them', () => {
+		for (const p of an.pairs) {
+			for (const side of [p.a, p.b]) {
+				const src = an.corpus.sources.find(s => s.id === side.source)!;
+				expect(src.text.slice(side.start, side.end)).toBe(side.text);
+				expect(side.start).toBe(src.sentences[side.sentences[0]]!.start);
+				expect(side.end).toBe(src.sentences[side.sentences[1]]!.end);
+			}
+		}
+		// The rewrite's own framing sentence between two copied ones is not swallowed into a passage.
+		const own = sentenceIndex(REWRITE, 'According to a report published by CGTN');
+		for (const p of an.pairs) expect(p.b.source === REWRITE && p.b.sentences[0] <= own && own <= p.b.sentences[1]).toBe(false);
+	});
+
+	it('lines up the figures, carried over in other notations', () => {
+		const p = an.pairs.find(x => x.b.text.includes('CNY1 trillion'))!;
+		const same = p.figures.filter(f => f.status === 'same').map(f => `${f.a!.text}=${f.b!.text}`);
+		expect(same).toContain('1 trillion yuan=CNY1 trillion');
+		expect(same).toContain('$142 billion=$142bn');
+		const gii = an.pairs.find(x => x.b.text.includes('ranked China tenth'))!;
+		expect(gii.figures.find(f => f.a?.text === '10th')?.status).toBe('same');
+		// The brand value of the release is dropped by the rewrite.
+		expect(gii.figures.find(f => f.a?.text === '$1.81 trillion')?.status).toBe('only-a');
+	});
+
+	it('reports the line repeated inside 002 as a repeat', () => {
+		const self = an.pairs.filter(p => p.direction === 'self');
+		expect(self).toHaveLength(1);
+		expect(self[0]!.a.source).toBe(OTHERS[0]);
+		expect(self[0]!.kind).toBe('verbatim');
+		expect(self[0]!.a.start).toBeLessThan(self[0]!.b.start);
+	});
+
+	it('scores a share of reused text per source', () => {
+		const rows = Object.fromEntries(an.rows.map(r => [r.source, r.reused]));
+		expect(rows[REWRITE]).toBeGreaterThan(0.7);
+		for (const o of OTHERS) expect(rows[o]).toBe(0);
+	});
+});
+
+const src = (id: string, text: string, date?: string) => buildSource(id, Buffer.from(text), date ? {date} : {});
+
+describe('reuse on small corpora', () => {
+	const base = [
+		'The harbour authority approved a new container terminal on Tuesday after months of debate.',
+		'The terminal will cost 4.2 billion euros and handle 3 million containers a year.',
+		'Local fishermen protested against the dredging plans outside the city hall.',
+		'Construction is expected to begin in March 2027 and finish by 2031.',
+	].join(' ');
+	it('finds verbatim, near and reworded copies and classifies them', () => {
+		const copy = [
+			'The harbour authority approved a new container terminal on Tuesday after months of debate.',
+			'The terminal will cost €4.2bn and handle 3 million containers a year.',
+			'Outside city hall, local fishermen staged a protest against plans for dredging.',
+		].join(' ');
+		const pairs = findReuse([src('a.txt', base, '2026-01-01'), src('b.txt', copy, '2026-01-02')]);
+		const parts = pairs.flatMap(p => p.parts);
+		expect(parts.map(p => p.kind)).toEqual(['verbatim', 'near', 'paraphrase']);
+		const money = pairs.flatMap(p => p.figures).find(f => f.a?.kind === 'money');
+		expect(money?.status).toBe('same');
+		for (const p of parts) expect(p.similarity).toBeGreaterThan(0.4);
+	});
+	it('takes the earlier source as the origin, whatever the corpus order', () => {
+		const pairs = findReuse([src('late.txt', base, '2026-05-01'), src('early.txt', base, '2025')]);
+		expect(pairs[0]!.a.source).toBe('early.txt');
+		expect(pairs[0]!.direction).toBe('dated');
+		expect(pairs[0]!.kind).toBe('verbatim');
+	});
+	it('finds a text whole against itself under another name', () => {
+		const pairs = findReuse([src('a.txt', base), src('b.txt', base)]);
+		expect(pairs).toHaveLength(1);
+		expect(pairs[0]!.a.text).toBe(pairs[0]!.b.text);
+		expect(pairs[0]!.a.sentences).toEqual([0, 3]);
+	});
+	it('does not pair texts that only share a topic', () => {
+		const other = [
+			'Anna Berg, who chairs the harbour authority, is retiring next spring after a decade in charge.',
+			'Container traffic at rival ports has grown, while environmental groups warn about dredging in the region.',
+			'City hall has not yet named her successor.',
+		].join(' ');
+		const pairs: Pair[] = findReuse([src('a.txt', base), src('b.txt', other)]);
+		expect(pairs).toEqual([]);
+	});
+});

@@ -1,0 +1,37 @@
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {loadCorpus} from '../../source/core/corpus.js';
+import {Searcher, searchDocs} from '../../source/core/search.js';
+import {SEED} from '../helpers.js';
+
+const corpus = loadCorpus(SEED);
+const searcher = new Searcher(searchDocs(corpus.sources));
+
+describe('search', () => {
+	it('finds misspelled words deep inside long sentences', () => {
+		const hits = searcher.search('telecomunication');
+		expect(hits.length).toBeGreaterThan(0);
+		expect(hits[0]!.text).toContain('International Telecommunication Union');
+	});
+	it('needs every word of the query, in any order and place', () => {
+		const hits = searcher.search('shenzen clustr');
+		expect(hits.map(h => h.source).sort()).toEqual(['000_3852ac365e34d611.txt', '001_ceee5b9b1f5f8ff4.txt']);
+	});
+	it('returns match ranges inside the passage, best first', () => {
+		const hits = searcher.search('Zuchongzhi');
+		const src = corpus.sources.find(s => s.id === hits[0]!.source)!;
+		expect(src.text.slice(hits[0]!.start, hits[0]!.end)).toBe(hits[0]!.text);
+		const [a, b] = hits[0]!.matches[0]!;
+		expect(src.text.slice(a, b)).toBe('Zuchongzhi');
+		for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
+	});
+	it('leaves boilerplate out', () => {
+		expect(searcher.search('Unlock premium news')).toEqual([]);
+	});
+	it('returns results or none for any query, never an error', () => {
+		for (const q of ['', '   ', '$^.*+?()[]{}|\\', 'a'.repeat(10_000), '🚀🚀', '中国科技', 'مرحبا', "'; rm -rf / #"]) {
+			expect(Array.isArray(searcher.search(q))).toBe(true);
+		}
+		fc.assert(fc.property(fc.string(), q => Array.isArray(searcher.search(q))), {numRuns: 50});
+	});
+});
