@@ -1,0 +1,123 @@
+// The root component: picks the view on top of the stack, turns keys into commands through the keymap
+// and hands them to the controller, and draws the status line. Views only render.
+
+import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import type {Analysis} from '../core/analysis.js';
+import type {Corpus} from '../core/corpus.js';
+import {Searcher, searchDocs} from '../core/search.js';
+import {current, initialState, reduce, type Frame, type State} from '../state/app-state.js';
+import {buildModel, type Model} from '../state/model.js';
+import {Help, StatusBar} from './components.js';
+import {handleKey, Screens} from './controller.js';
+import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
+import {ledgerRows} from './screens.js';
+import {makeTheme, type Theme} from './theme.js';
+import {CompareView, FiguresView, ReaderView, SearchView, SourcesView} from './views.js';
+
+export type Size = {columns: number; rows: number};
+
+function useTerminalSize(fixed?: Size): Size {
+	const {stdout} = useStdout();
+	const read = (): Size => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+	const [size, setSize] = useState<Size>(read);
+	useEffect(() => {
+		if (fixed) return;
+		const onResize = () => setSize(read());
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, fixed]);
+	return fixed ?? size;
+}
+
+export type AppProps = {corpus: Corpus; analysis: Analysis | null; size?: Size; theme?: Theme; initial?: State};
+
+export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initial}: AppProps) {
+	const {exit} = useApp();
+	const size = useTerminalSize(fixedSize);
+	const theme = useMemo(() => givenTheme ?? makeTheme(), [givenTheme]);
+	const searcher = useMemo(() => new Searcher(searchDocs(corpus.sources)), [corpus]);
+	const model = useMemo(() => buildModel(corpus, analysis, searcher), [corpus, analysis, searcher]);
+	const [state, dispatch] = useReducer(reduce, initial ?? initialState);
+	const frame = current(state);
+	const cols = size.columns;
+	// The status bar takes one line, and one is left free below it so a frame never fills the terminal
+	// (Ink redraws a full-height frame from scratch, which flickers).
+	const viewRows = Math.max(1, size.rows - 2);
+	const screens = useMemo(() => new Screens(model, cols, viewRows), [model, cols, viewRows]);
+	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
+
+	useEffect(() => {
+		if (state.quit) exit();
+	}, [state.quit, exit]);
+
+	useInput((input, key) => {
+		if (tooSmall) {
+			if (input === 'q' || key.escape) dispatch({type: 'quit'});
+			return;
+		}
+		dispatch({type: 'apply', next: s => handleKey(s, input, key, screens)});
+	});
+
+	if (tooSmall) {
+		return (
+			<Box flexDirection="column">
+				<Text {...theme.roles['error']}>Terminal too small:</Text>
+				<Text>{`need ${MIN_COLUMNS}×${MIN_ROWS}, have ${size.columns}×${size.rows}`}</Text>
+				<Text>enlarge it or press q</Text>
+			</Box>
+		);
+	}
+
+	const viewSize = {cols, rows: viewRows};
+	const hits = frame.view === 'search' ? screens.hits(frame.query) : [];
+	const comparePairs = frame.view === 'compare' ? screens.comparePairs(frame) : [];
+	const pair = frame.view === 'compare' ? comparePairs[frame.index] : undefined;
+	const reader = frame.view === 'reader' ? screens.reader(frame.source, frame.pair, frame.mark) : null;
+	let view: React.ReactNode;
+	if (state.help) view = <Help theme={theme} view={frame.view} cols={cols} rows={viewRows} />;
+	else if (frame.view === 'sources') {
+		view = (
+			<SourcesView
+				model={model}
+				theme={theme}
+				size={viewSize}
+				cursor={frame.cursor}
+				focused
+				onHighlight={i => dispatch({type: 'apply', next: s => (current(s).view === 'sources' ? reduce(s, {type: 'replace', frame: {view: 'sources', cursor: i}}) : s)})}
+				onSelect={() => {
+					// Enter is handled with the other keys, against the latest state.
+				}}
+			/>
+		);
+	} else if (frame.view === 'reader' && reader) view = <ReaderView model={model} theme={theme} size={viewSize} frame={frame} screen={reader} />;
+	else if (frame.view === 'search') view = <SearchView model={model} theme={theme} size={viewSize} frame={frame} hits={hits} />;
+	else if (frame.view === 'compare' && pair) view = <CompareView model={model} theme={theme} size={viewSize} frame={frame} pair={pair} screen={screens.compare(pair)} count={comparePairs.length} />;
+	else if (frame.view === 'figures') view = <FiguresView model={model} theme={theme} size={viewSize} frame={frame} />;
+	else view = <Box height={viewRows}><Text>Nothing to show here.</Text></Box>;
+
+	return (
+		<Box flexDirection="column" height={size.rows - 1} width={cols}>
+			{view}
+			<StatusBar theme={theme} cols={cols} view={frame.view} where={where(model, frame, reader?.lines.length ?? 0, hits.length, comparePairs.length)} busy={analysis ? undefined : 'analysing reuse…'} />
+		</Box>
+	);
+}
+
+function where(model: Model, frame: Frame, lines: number, hits: number, pairs: number): string {
+	const short = (id: string) => model.short.get(id) ?? id;
+	switch (frame.view) {
+		case 'sources':
+			return `${frame.cursor + 1}/${model.rows.length}`;
+		case 'reader':
+			return `${short(frame.source)} · line ${Math.min(lines, frame.top + 1)}/${lines}`;
+		case 'search':
+			return hits ? `${frame.cursor + 1}/${hits}` : 'no results';
+		case 'compare':
+			return `${short(frame.a)} ⇄ ${short(frame.b)} · ${frame.index + 1}/${pairs}`;
+		case 'figures':
+			return `${frame.kind ?? 'all'} · ${frame.cursor + 1}/${ledgerRows(model, frame.kind).length}`;
+	}
+}
