@@ -149,9 +149,10 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		// Weak: accept only next to a strong pair between the same two sources.
 		const U = units[s.u]!;
 		const V = units[s.v]!;
+		// Neighbours in order only: the sentence before or after on one side, or on both.
 		for (const du of [-1, 0, 1]) {
 			for (const dv of [-1, 0, 1]) {
-				if (du === 0 && dv === 0) continue;
+				if ((du === 0 && dv === 0) || du * dv === -1) continue;
 				const x = unitOf[U.src]![U.sent + du];
 				const y = unitOf[V.src]![V.sent + dv];
 				if (x === undefined || y === undefined) continue;
@@ -241,7 +242,8 @@ function similarity(U: Unit, V: Unit, idf: number[]): number {
 		} else if (a[i]! < b[j]!) i++;
 		else j++;
 	}
-	if (count < 3) return 0;
+	// Fewer than four shared features is coincidence more often than copying (a name, a year, a word).
+	if (count < 4) return 0;
 	const dice = (2 * shared) / (U.weight + V.weight);
 	const contain = shared / Math.min(U.weight, V.weight);
 	// Containment of a very short sentence says little: damp it by the size of the smaller side.

@@ -62,17 +62,146 @@ export function parseQuery(query: string): string[] | null {
 	return words.length ? words : null;
 }
 
+/** Up to this many documents, Fuse searches all of them; above it, a trigram index narrows them first. */
+export const FULL_SCAN_LIMIT = 4000;
+/** How many candidates the trigram index hands to Fuse. */
+export const CANDIDATES = 400;
+
 export class Searcher {
-	private readonly fuse: Fuse<Doc>;
+	private readonly fuse: Fuse<Doc> | null;
+	private readonly index: TrigramIndex | null;
+	private readonly cache = new Map<string, Hit[]>();
+
 	constructor(readonly docs: Doc[]) {
-		this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, docs));
+		const small = docs.length <= FULL_SCAN_LIMIT;
+		this.fuse = small ? new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, docs)) : null;
+		this.index = small ? null : new TrigramIndex(docs.map(d => d.folded.toLowerCase()));
+	}
+
+	/** Fuse over every document, whatever the size: the reference the narrowed search is measured against. */
+	static plainIndex(docs: Doc[]): Fuse<Doc> {
+		return new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, docs));
+	}
+
+	static plainWith(fuse: Fuse<Doc>, query: string, limit = 50): Hit[] {
+		const words = parseQuery(query);
+		return words ? run(fuse, words, limit) : [];
 	}
 
 	search(query: string, limit = 50): Hit[] {
 		const words = parseQuery(query);
 		if (!words) return [];
-		const q = words.length === 1 ? words[0]! : {$and: words.map(w => ({folded: w}))};
-		return this.fuse.search(q, {limit}).map(r => toHit(r.item, r.score ?? 1, r.matches ?? []));
+		const key = `${limit}\0${words.join(' ')}`;
+		const cached = this.cache.get(key);
+		if (cached) return cached;
+		let hits: Hit[];
+		if (this.fuse) hits = run(this.fuse, words, limit);
+		else {
+			const ids = this.index!.candidates(words, CANDIDATES);
+			const subset = ids.map(i => this.docs[i]!);
+			hits = run(new Fuse(subset, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, subset)), words, limit);
+		}
+		if (this.cache.size > 500) this.cache.clear();
+		this.cache.set(key, hits);
+		return hits;
+	}
+}
+
+function run(fuse: Fuse<Doc>, words: string[], limit: number): Hit[] {
+	const q = words.length === 1 ? words[0]! : {$and: words.map(w => ({folded: w}))};
+	return fuse.search(q, {limit}).map(r => toHit(r.item, r.score ?? 1, r.matches ?? []));
+}
+
+/**
+ * Candidate documents for a query from an index of character trigrams: each document scores, for each
+ * query word, the share of the word's trigrams it holds (rare trigrams count more), so a document must
+ * hold something of every word; the best few go to Fuse. Words shorter than three characters are found
+ * by substring, shortest documents first (Fuse ranks short fields higher).
+ */
+export class TrigramIndex {
+	private readonly postings = new Map<string, Uint32Array>();
+	private readonly byLength: Uint32Array;
+	private readonly score: Float32Array;
+
+	constructor(private readonly texts: string[]) {
+		const lists = new Map<string, number[]>();
+		texts.forEach((t, id) => {
+			const seen = new Set<string>();
+			for (let i = 0; i + 3 <= t.length; i++) {
+				const g = t.slice(i, i + 3);
+				if (seen.has(g)) continue;
+				seen.add(g);
+				let l = lists.get(g);
+				if (!l) lists.set(g, (l = []));
+				l.push(id);
+			}
+		});
+		for (const [g, l] of lists) this.postings.set(g, Uint32Array.from(l));
+		this.byLength = Uint32Array.from(texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length));
+		this.score = new Float32Array(texts.length);
+	}
+
+	candidates(words: string[], k: number): number[] {
+		const long = words.filter(w => w.length >= 3);
+		const short = words.filter(w => w.length < 3);
+		if (long.length === 0) return this.bySubstring(short, k);
+		const n = this.texts.length;
+		const score = this.score;
+		const touched: number[] = [];
+		for (const w of long) {
+			const grams = [...new Set(Array.from({length: w.length - 2}, (_, i) => w.slice(i, i + 3)))];
+			const weights = grams.map(g => Math.log(1 + n / (1 + (this.postings.get(g)?.length ?? 0))));
+			const total = weights.reduce((a, b) => a + b, 0) || 1;
+			grams.forEach((g, gi) => {
+				const list = this.postings.get(g);
+				if (!list) return;
+				const add = weights[gi]! / total;
+				for (let i = 0; i < list.length; i++) {
+					const d = list[i]!;
+					if (score[d] === 0) touched.push(d);
+					score[d] = score[d]! + add;
+				}
+			});
+		}
+		// Keep the k best with a bounded min-heap.
+		const heap: number[] = [];
+		const less = (a: number, b: number) => score[a]! < score[b]!;
+		for (const d of touched) {
+			if (short.length && !short.every(w => this.texts[d]!.includes(w))) continue;
+			if (heap.length < k) {
+				heap.push(d);
+				for (let i = heap.length - 1; i > 0; ) {
+					const p = (i - 1) >> 1;
+					if (!less(heap[i]!, heap[p]!)) break;
+					[heap[i], heap[p]] = [heap[p]!, heap[i]!];
+					i = p;
+				}
+			} else if (less(heap[0]!, d)) {
+				heap[0] = d;
+				for (let i = 0; ; ) {
+					const l = 2 * i + 1;
+					const r = l + 1;
+					let m = i;
+					if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+					if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+					if (m === i) break;
+					[heap[i], heap[m]] = [heap[m]!, heap[i]!];
+					i = m;
+				}
+			}
+		}
+		for (const d of touched) score[d] = 0;
+		return heap;
+	}
+
+	private bySubstring(words: string[], k: number): number[] {
+		const out: number[] = [];
+		for (const d of this.byLength) {
+			const t = this.texts[d]!;
+			if (words.every(w => t.includes(w))) out.push(d);
+			if (out.length >= k) break;
+		}
+		return out;
 	}
 }
 

@@ -126,17 +126,51 @@ export function isStopword(w: string): boolean {
 	return STOP.has(w);
 }
 
+const SUFFIXES: [RegExp, string][] = [
+	[/ational$/, 'ate'],
+	[/i[sz]ations?$/, 'ize'],
+	[/ological$/, 'olog'],
+	[/ology$/, 'olog'],
+	[/ements?$/, 'e'],
+	[/ments?$/, ''],
+	[/ations?$/, ''],
+	[/ities$|ity$/, ''],
+	[/ness$/, ''],
+	[/ically$|ical$/, 'ic'],
+	[/ances?$|ences?$/, ''],
+	[/atives?$/, ''],
+	[/ives?$/, ''],
+	[/ous$/, ''],
+	[/ings?$/, ''],
+	[/ied$|ies$/, 'y'],
+	[/ed$/, ''],
+	[/(ss|sh|ch|x)es$/, '$1'],
+	[/s$/, ''],
+	[/ly$/, ''],
+	[/ials?$|als?$/, ''],
+	[/ers?$/, ''],
+	[/[ey]$/, ''],
+];
+
 /**
- * A stem for matching across spelling, inflection and derivation: UK/US spellings unified, plurals
- * dropped, then cut to six letters ("technology" and "technological", "achieved" and "achievement").
+ * A stem for matching across spelling, inflection and derivation: UK/US spellings unified, then common
+ * suffixes stripped ("technology" and "technological", "achieved" and "achievement", "industry" and
+ * "industrial"). Never shorter than three letters.
  */
 export function stem(word: string): string {
 	let w = word.replace(/['\u2019]s$/, '');
 	if (/^\d/.test(w)) return w.replace(/,/g, '');
-	w = w.replace(/isation/g, 'ization').replace(/is(e|ed|es|ing)$/, 'iz$1').replace(/our(s|ed|ing)?$/, 'or$1').replace(/bour/g, 'bor');
-	if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-	else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-	return w.slice(0, 6);
+	w = w.replace(/isation/g, 'ization').replace(/is(e|ed|es|ing)$/, 'iz$1').replace(/our(s|ed|ing)?$/, 'or$1').replace(/bour/g, 'bor').replace(/([^aeiou])tre(d|s)?$/, '$1ter$2');
+	for (let round = 0; round < 2; round++) {
+		for (const [re, to] of SUFFIXES) {
+			const m = re.exec(w);
+			if (!m) continue;
+			const next = w.slice(0, m.index) + w.slice(m.index).replace(re, to);
+			if (next.length >= 3) w = next;
+			break;
+		}
+	}
+	return w;
 }
 
 // ---------- segmentation ----------
