@@ -2,8 +2,9 @@
 //
 // 1. Each non-boilerplate sentence becomes a set of features: stems of its content words and the keys
 //    of its figures (so "CNY1 trillion" meets "1 trillion yuan"). Features are weighted by rarity (IDF).
-// 2. Candidates come from an inverted index over the rarer features only, so the work grows with the
-//    number of sentences that share something distinctive, not with the square of the corpus.
+// 2. Candidates are sentences that share a pair of consecutive stems (an index of stem bigrams), plus the
+//    neighbours of strong pairs, so the work grows with the number of sentences that share something
+//    distinctive, not with the square of the corpus.
 // 3. Each candidate is scored (weighted overlap, with containment for split or merged sentences); strong
 //    pairs are kept, weak ones only beside a strong neighbour (a sentence split around a copied one).
 // 4. Consecutive sentence pairs that align in order are merged into passages.
@@ -27,27 +28,36 @@ export type Pair = {
 	parts: Part[];
 };
 
-export type ReuseOptions = {strong?: number; weak?: number; maxDf?: number};
+export type ReuseOptions = {strong?: number; weak?: number};
 
 type Unit = {src: number; sent: number; feats: Int32Array; words: string[]; weight: number};
 
 const STRONG = 0.45;
+/** A stem pair in more sentences than this is a set phrase, not evidence of copying. */
+const SCAN_CAP = 200;
 const WEAK = 0.25;
 
-/** Content features of a sentence: stems (hyphenated words split) and figure keys. */
-export function features(source: Source, sentence: number): {feats: string[]; words: string[]} {
+/**
+ * Content features of a sentence: stems (hyphenated words split) and figure keys, and the stems in text
+ * order (pairs of consecutive stems are what copies keep and unrelated sentences almost never share).
+ */
+export function features(source: Source, sentence: number, figureKeys?: string[]): {feats: string[]; order: string[]; words: string[]} {
 	const s = source.sentences[sentence]!;
 	const toks = tokenize(source.text, s.start, s.end);
 	const words = toks.map(t => t.norm.replace(/['\u2019]/g, "'"));
 	const set = new Set<string>();
+	const order: string[] = [];
 	for (const t of toks) {
 		for (const part of t.norm.split(/[-\u2011]/)) {
 			if (part.length < 2 || /^[\d.,]+$/.test(part) || isStopword(part)) continue;
-			set.add(stem(part));
+			const st = stem(part);
+			set.add(st);
+			order.push(st);
 		}
 	}
-	for (const f of source.figures) if (f.sentence === sentence) set.add('#' + figureKey(f));
-	return {feats: [...set], words};
+	const keys = figureKeys ?? source.figures.filter(f => f.sentence === sentence).map(f => figureKey(f));
+	for (const k of keys) set.add('#' + k);
+	return {feats: [...set], order, words};
 }
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
@@ -58,10 +68,16 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	const df: number[] = [];
 	const units: Unit[] = [];
 	const unitOf: number[][] = sources.map(() => []);
+	// Stem pairs as numbers (first id × 2^26 + second id): the unit that first had each, and the lists of
+	// units for the pairs seen more than once.
+	const firstWith = new Map<number, number>();
+	const shared = new Map<number, number[]>();
 	sources.forEach((src, si) => {
+		const figs = new Map<number, string[]>();
+		for (const f of src.figures) (figs.get(f.sentence) ?? figs.set(f.sentence, []).get(f.sentence)!).push(figureKey(f));
 		for (const sent of src.sentences) {
 			if (sent.boilerplate) continue;
-			const {feats, words} = features(src, sent.index);
+			const {feats, order, words} = features(src, sent.index, figs.get(sent.index) ?? []);
 			if (feats.length < 3 || words.length < 4) continue;
 			const ids = new Int32Array(feats.length);
 			feats.forEach((f, i) => {
@@ -75,53 +91,62 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 				ids[i] = id;
 			});
 			ids.sort();
-			unitOf[si]![sent.index] = units.length;
+			const ui = units.length;
+			let prev = -1;
+			const mine = new Set<number>();
+			for (const st of order) {
+				const id = dict.get(st)!;
+				if (prev >= 0) {
+					const key = prev * 67108864 + id;
+					if (!mine.has(key)) {
+						mine.add(key);
+						const first = firstWith.get(key);
+						if (first === undefined) firstWith.set(key, ui);
+						else {
+							const list = shared.get(key);
+							if (list) list.push(ui);
+							else shared.set(key, [first, ui]);
+						}
+					}
+				}
+				prev = id;
+			}
+			unitOf[si]![sent.index] = ui;
 			units.push({src: si, sent: sent.index, feats: ids, words, weight: 0});
 		}
 	});
+	firstWith.clear();
 	const n = units.length;
 	if (n === 0) return [];
 	const isFigure = [...dict.keys()].map(k => k.startsWith('#'));
 	const idf = df.map((d, i) => Math.log(1 + n / d) * (isFigure[i] ? 1.5 : 1));
 	for (const u of units) u.weight = sum(u.feats, idf);
 
-	// --- candidates through an index of the rarer features
-	const maxDf = opts.maxDf ?? Math.max(64, Math.ceil(Math.sqrt(n) * 2));
-	const postings: number[][] = df.map(() => []);
-	const probe: number[][] = units.map(u => {
-		const rare = [...u.feats].filter(f => df[f]! <= maxDf);
-		if (rare.length < 3) {
-			// A sentence of common words only: still index its three rarest features.
-			const sorted = [...u.feats].sort((x, y) => df[x]! - df[y]!);
-			for (const f of sorted.slice(0, 3)) if (!rare.includes(f)) rare.push(f);
-		}
-		return rare;
-	});
-	probe.forEach((fs, ui) => fs.forEach(f => postings[f]!.push(ui)));
-	const scanCap = Math.max(maxDf, 256);
-	const acc = new Float64Array(n);
-	const touched: number[] = [];
+	// --- candidates: sentences that share a pair of consecutive stems. Unrelated sentences rarely do,
+	// so the postings stay short and the work grows with the corpus, not its square.
 	const scored: {u: number; v: number; sim: number}[] = [];
-	for (let u = 0; u < n; u++) {
-		for (const f of probe[u]!) {
-			const list = postings[f]!;
-			if (list.length > scanCap) continue;
-			for (const v of list) {
-				if (v <= u) continue;
-				if (acc[v] === 0) touched.push(v);
-				acc[v] = acc[v]! + idf[f]!;
-			}
+	const scoredKeys = new Set<number>();
+	const score = (u: number, v: number) => {
+		const key = u * 67108864 + v;
+		if (scoredKeys.has(key)) return;
+		scoredKeys.add(key);
+		const sim = similarity(units[u]!, units[v]!, idf);
+		if (sim >= weak) scored.push({u, v, sim});
+	};
+	for (const list of shared.values()) {
+		if (list.length > SCAN_CAP) continue;
+		for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) score(list[i]!, list[j]!);
+	}
+	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no stem pair.
+	for (const {u, v, sim} of [...scored]) {
+		if (sim < strong) continue;
+		const U = units[u]!;
+		const V = units[v]!;
+		for (const [du, dv] of [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, 1]] as const) {
+			const x = unitOf[U.src]![U.sent + du];
+			const y = unitOf[V.src]![V.sent + dv];
+			if (x !== undefined && y !== undefined && x !== y) score(Math.min(x, y), Math.max(x, y));
 		}
-		for (const v of touched) {
-			const hint = acc[v]!;
-			acc[v] = 0;
-			const U = units[u]!;
-			const V = units[v]!;
-			if (hint < 0.15 * Math.min(U.weight, V.weight)) continue;
-			const sim = similarity(U, V, idf);
-			if (sim >= weak) scored.push({u, v, sim});
-		}
-		touched.length = 0;
 	}
 
 	// --- keep each unit's best partner per other source; weak pairs only beside strong ones

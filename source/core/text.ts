@@ -107,7 +107,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 	const slice = text.slice(start, end);
 	WORD.lastIndex = 0;
 	for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-		out.push({norm: normalize(m[0]), start: start + m.index, end: start + m.index + m[0].length});
+		const w = m[0];
+		// Plain ASCII words need only case folding; the rest go through the full normalisation.
+		out.push({norm: /^[\x20-\x7e]*$/.test(w) && !w.includes('\\') ? w.toLowerCase() : normalize(w), start: start + m.index, end: start + m.index + w.length});
 	}
 	return out;
 }
@@ -158,6 +160,17 @@ const SUFFIXES: [RegExp, string][] = [
  * "industrial"). Never shorter than three letters.
  */
 export function stem(word: string): string {
+	let cached = STEMS.get(word);
+	if (cached === undefined) {
+		if (STEMS.size > 200_000) STEMS.clear();
+		STEMS.set(word, (cached = computeStem(word)));
+	}
+	return cached;
+}
+
+const STEMS = new Map<string, string>();
+
+function computeStem(word: string): string {
 	let w = word.replace(/['\u2019]s$/, '');
 	if (/^\d/.test(w)) return w.replace(/,/g, '');
 	w = w.replace(/isation/g, 'ization').replace(/is(e|ed|es|ing)$/, 'iz$1').replace(/our(s|ed|ing)?$/, 'or$1').replace(/bour/g, 'bor').replace(/([^aeiou])tre(d|s)?$/, '$1ter$2');
@@ -243,7 +256,7 @@ function isBoundary(slice: string, at: number, punct: string, nextWord: string):
 	if (!startsUpper) return false;
 	if (!punct.startsWith('.')) return true;
 	// The word before the full stop.
-	const before = /([\p{L}\p{N}.]+)$/u.exec(slice.slice(0, at))?.[1] ?? '';
+	const before = /([\p{L}\p{N}.]+)$/u.exec(slice.slice(Math.max(0, at - 40), at))?.[1] ?? '';
 	const lower = before.toLowerCase();
 	if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/\./g, ''))) return false;
 	// Initials: "J. Smith".
