@@ -30,11 +30,13 @@ export type Pair = {
 
 export type ReuseOptions = {strong?: number; weak?: number};
 
-type Unit = {src: number; sent: number; feats: Int32Array; words: string[]; weight: number};
+type Unit = {src: number; sent: number; feats: Int32Array; weight: number};
 
 const STRONG = 0.45;
 /** A stem pair in more sentences than this is a set phrase, not evidence of copying. */
-const SCAN_CAP = 200;
+const SCAN_CAP = 5000;
+/** In a group of sentences sharing a stem pair, each is compared with at most this many of the first. */
+const GROUP_LINKS = 24;
 const WEAK = 0.25;
 
 /**
@@ -68,10 +70,9 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	const df: number[] = [];
 	const units: Unit[] = [];
 	const unitOf: number[][] = sources.map(() => []);
-	// Stem pairs as numbers (first id × 2^26 + second id): the unit that first had each, and the lists of
-	// units for the pairs seen more than once.
-	const firstWith = new Map<number, number>();
-	const shared = new Map<number, number[]>();
+	// Stem pairs, hashed and packed with their unit into one float64 (hash × 2^unitBits + unit), so that a
+	// native sort groups the units sharing a pair without a map of millions of entries.
+	const packed: number[] = [];
 	sources.forEach((src, si) => {
 		const figs = new Map<number, string[]>();
 		for (const f of src.figures) (figs.get(f.sentence) ?? figs.set(f.sentence, []).get(f.sentence)!).push(figureKey(f));
@@ -92,30 +93,11 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 			});
 			ids.sort();
 			const ui = units.length;
-			let prev = -1;
-			const mine = new Set<number>();
-			for (const st of order) {
-				const id = dict.get(st)!;
-				if (prev >= 0) {
-					const key = prev * 67108864 + id;
-					if (!mine.has(key)) {
-						mine.add(key);
-						const first = firstWith.get(key);
-						if (first === undefined) firstWith.set(key, ui);
-						else {
-							const list = shared.get(key);
-							if (list) list.push(ui);
-							else shared.set(key, [first, ui]);
-						}
-					}
-				}
-				prev = id;
-			}
+			for (let i = 1; i < order.length; i++) packed.push(pairHash(dict.get(order[i - 1]!)!, dict.get(order[i]!)!), ui);
 			unitOf[si]![sent.index] = ui;
-			units.push({src: si, sent: sent.index, feats: ids, words, weight: 0});
+			units.push({src: si, sent: sent.index, feats: ids, weight: 0});
 		}
 	});
-	firstWith.clear();
 	const n = units.length;
 	if (n === 0) return [];
 	const isFigure = [...dict.keys()].map(k => k.startsWith('#'));
@@ -133,9 +115,38 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		const sim = similarity(units[u]!, units[v]!, idf);
 		if (sim >= weak) scored.push({u, v, sim});
 	};
-	for (const list of shared.values()) {
-		if (list.length > SCAN_CAP) continue;
-		for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) score(list[i]!, list[j]!);
+	const unitBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+	const hashShift = Math.max(0, 32 - (52 - unitBits));
+	const scale = 2 ** unitBits;
+	const keys = new Float64Array(packed.length / 2);
+	for (let i = 0; i < keys.length; i++) keys[i] = (packed[2 * i]! >>> hashShift) * scale + packed[2 * i + 1]!;
+	packed.length = 0;
+	keys.sort();
+	// Candidate pairs, packed as u × 2^unitBits + v, collected from each run of equal hashes and deduplicated by a sort.
+	const cand: number[] = [];
+	for (let i = 0; i < keys.length; ) {
+		const h = Math.floor(keys[i]! / scale);
+		let j = i + 1;
+		while (j < keys.length && Math.floor(keys[j]! / scale) === h) j++;
+		if (j - i > 1 && j - i <= SCAN_CAP) {
+			// Every member against the first few: a widely syndicated sentence links each copy to the
+			// earliest ones without the square of the group.
+			for (let y = i + 1; y < j; y++) {
+				const v = keys[y]! % scale;
+				for (let x = i; x < Math.min(y, i + GROUP_LINKS); x++) {
+					const u = keys[x]! % scale;
+					if (u !== v) cand.push(u < v ? u * scale + v : v * scale + u);
+				}
+			}
+		}
+		i = j;
+	}
+	const pairsToScore = Float64Array.from(cand).sort();
+	cand.length = 0;
+	for (let i = 0; i < pairsToScore.length; i++) {
+		if (i > 0 && pairsToScore[i] === pairsToScore[i - 1]) continue;
+		const x = pairsToScore[i]!;
+		score(Math.floor(x / scale), x % scale);
 	}
 	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no stem pair.
 	for (const {u, v, sim} of [...scored]) {
@@ -197,7 +208,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		if (U.src === V.src ? U.sent > V.sent : dir.swap) [U, V] = [V, U];
 		const key = `${U.src}>${V.src}`;
 		if (!orient.has(key)) orient.set(key, {a: U.src, b: V.src, direction: U.src === V.src ? 'self' : dir.direction});
-		const kind = kindOf(U.words, V.words, s.sim);
+		const kind = kindOf(wordsOf(sources[U.src]!, U.sent), wordsOf(sources[V.src]!, V.sent), s.sim);
 		(groups.get(key) ?? groups.set(key, []).get(key)!).push({a: U.sent, b: V.sent, similarity: round(Math.max(s.sim, kind.ratio)), kind: kind.kind});
 	}
 	const pairs: Pair[] = [];
@@ -242,6 +253,18 @@ function makePair(A: Source, B: Source, run: Part[], dir: Pair['direction']): Pa
 	const similarity = round(run.reduce((t, r) => t + r.similarity * weightOf(r), 0) / (total || 1));
 	const kind: PairKind = run.every(r => r.kind === 'verbatim') ? 'verbatim' : run.every(r => r.kind !== 'paraphrase') ? 'near' : 'paraphrase';
 	return {a, b, similarity, kind, direction: dir, figures: lineUp(figs(A, a), figs(B, b)), parts: run};
+}
+
+/** A 32-bit hash of an ordered pair of feature ids. */
+function pairHash(a: number, b: number): number {
+	let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+	return (h ^ (h >>> 16)) >>> 0;
+}
+
+function wordsOf(source: Source, sentence: number): string[] {
+	const s = source.sentences[sentence]!;
+	return tokenize(source.text, s.start, s.end).map(t => t.norm.replace(/['\u2019]/g, "'"));
 }
 
 function sum(ids: Int32Array, w: number[]): number {

@@ -1,23 +1,22 @@
-// Runs the explorer in the terminal: alternate screen in, sources shown as soon as the corpus is loaded,
-// reuse analysed after the first frame, and the terminal restored however the app ends.
+// Runs the explorer in the terminal: alternate screen in, a first frame at once, the corpus loaded and
+// analysed on a worker thread (the sources list is usable as soon as it is loaded), and the terminal
+// restored however the app ends.
 
 import React from 'react';
-import {render} from 'ink';
-import {analyze} from '../core/analysis.js';
-import {loadCorpus, type LoadOptions} from '../core/corpus.js';
+import {readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {Worker} from 'node:worker_threads';
+import {render, Text, useApp, useInput} from 'ink';
+import {sourceRows, type Analysis} from '../core/analysis.js';
+import {CorpusError, loadCorpus, type Corpus, type LoadOptions} from '../core/corpus.js';
+import type {WorkerMessage, WorkerRequest} from '../worker.js';
 import {App} from './app.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 
-export async function runExplorer(dir: string, opts: LoadOptions): Promise<number> {
-	const corpus = loadCorpus(dir, opts);
-	if (corpus.sources.length === 0) {
-		const why = corpus.warnings.length ? `: ${corpus.warnings[0]}` : '';
-		process.stderr.write(`churnscope: no readable text files in ${dir}${why}\n`);
-		return 2;
-	}
+export async function runExplorer(dir: string, options: LoadOptions): Promise<number> {
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
@@ -32,18 +31,97 @@ export async function runExplorer(dir: string, opts: LoadOptions): Promise<numbe
 			process.exit(128 + (signal === 'SIGTERM' ? 15 : 1));
 		});
 	}
-	const instance = render(<App corpus={corpus} analysis={null} />, {exitOnCtrlC: true, patchConsole: false});
-	// Let the first frame reach the terminal, then analyse.
-	setTimeout(() => {
-		const analysis = analyze(corpus);
-		instance.rerender(<App corpus={corpus} analysis={analysis} />);
-	}, 10);
+
+	// A small corpus is read here, at once; a large one on the worker, so the first frame does not wait.
+	let corpus: Corpus | null = null;
+	let failure: string | null = null;
+	if (isSmall(dir)) {
+		try {
+			corpus = loadCorpus(dir, options);
+		} catch (error) {
+			restore();
+			process.stderr.write(`churnscope: ${error instanceof CorpusError ? error.message : (error as Error).message}\n`);
+			return 2;
+		}
+	}
+	const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {dir, options, loaded: corpus !== null} satisfies WorkerRequest});
+	const first = corpus ? <App corpus={corpus} analysis={null} /> : <Loading dir={dir} />;
+	const instance = render(first, {exitOnCtrlC: true, patchConsole: false});
+	worker.on('message', (m: WorkerMessage) => {
+		if (m.type === 'error') {
+			failure = m.message;
+			instance.unmount();
+			return;
+		}
+		if (m.type === 'corpus') {
+			if (corpus) return;
+			corpus = m.corpus;
+			if (corpus.sources.length === 0) {
+				failure = `no readable text files in ${dir}${corpus.warnings.length ? `: ${corpus.warnings[0]}` : ''}`;
+				instance.unmount();
+				return;
+			}
+			instance.rerender(<App corpus={corpus} analysis={null} />);
+			return;
+		}
+		if (corpus) {
+			const analysis: Analysis = {corpus, pairs: m.pairs, rows: sourceRows(corpus.sources, m.pairs)};
+			instance.rerender(<App corpus={corpus} analysis={analysis} />);
+		}
+	});
+	worker.on('error', error => {
+		failure = `analysis failed: ${error.message}`;
+		instance.unmount();
+	});
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		await worker.terminate();
 		instance.unmount();
 		restore();
 	}
-	for (const w of corpus.warnings) process.stderr.write(`churnscope: warning: ${w}\n`);
+	if (failure) {
+		process.stderr.write(`churnscope: ${failure}\n`);
+		return 2;
+	}
+	const loaded = corpus as Corpus | null;
+	for (const w of loaded?.warnings ?? []) process.stderr.write(`churnscope: warning: ${w}\n`);
 	return 0;
+}
+
+function Loading({dir}: {dir: string}) {
+	const {exit} = useApp();
+	useInput((input, key) => {
+		if (input === 'q' || key.escape) exit();
+	});
+	return <Text dimColor>{`Loading ${dir}… (q to quit)`}</Text>;
+}
+
+/** Whether a folder is small enough to read before the first frame: a few hundred files, a few MB. */
+function isSmall(dir: string, maxFiles = 300, maxBytes = 4 * 1024 * 1024): boolean {
+	let files = 0;
+	let bytes = 0;
+	const walk = (d: string, depth: number): boolean => {
+		let entries;
+		try {
+			entries = readdirSync(d, {withFileTypes: true});
+		} catch {
+			return true;
+		}
+		for (const e of entries) {
+			if (e.isDirectory()) {
+				if (depth > 8 || !walk(join(d, e.name), depth + 1)) return false;
+			} else if (++files > maxFiles) return false;
+			else {
+				try {
+					bytes += statSync(join(d, e.name)).size;
+				} catch {
+					// unreadable: the loader will say so
+				}
+				if (bytes > maxBytes) return false;
+			}
+		}
+		return true;
+	};
+	return walk(dir, 0);
 }
