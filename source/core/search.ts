@@ -28,7 +28,7 @@ export const FUSE_OPTIONS: IFuseOptions<Doc> = {
 	includeMatches: true,
 	ignoreLocation: true,
 	ignoreFieldNorm: false,
-	threshold: 0.34,
+	threshold: 0.25,
 	minMatchCharLength: 2,
 	shouldSort: true,
 };
@@ -65,7 +65,7 @@ export function parseQuery(query: string): string[] | null {
 /** Up to this many documents, Fuse searches all of them; above it, a trigram index narrows them first. */
 export const FULL_SCAN_LIMIT = 4000;
 /** How many candidates the trigram index hands to Fuse. */
-export const CANDIDATES = 400;
+export const CANDIDATES = 800;
 
 export class Searcher {
 	private readonly fuse: Fuse<Doc> | null;
@@ -97,7 +97,8 @@ export class Searcher {
 		let hits: Hit[];
 		if (this.fuse) hits = run(this.fuse, words, limit);
 		else {
-			const ids = this.index!.candidates(words, CANDIDATES);
+			// In index order, so that Fuse breaks ties as it would over all documents.
+			const ids = this.index!.candidates(words, CANDIDATES).sort((a, b) => a - b);
 			const subset = ids.map(i => this.docs[i]!);
 			hits = run(new Fuse(subset, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, subset)), words, limit);
 		}
@@ -122,6 +123,8 @@ export class TrigramIndex {
 	private readonly postings = new Map<string, Uint32Array>();
 	private readonly byLength: Uint32Array;
 	private readonly score: Float32Array;
+	/** A small bonus for short texts: Fuse ranks equal matches in shorter fields first. */
+	private readonly shortness: Float32Array;
 
 	constructor(private readonly texts: string[]) {
 		const lists = new Map<string, number[]>();
@@ -139,12 +142,13 @@ export class TrigramIndex {
 		for (const [g, l] of lists) this.postings.set(g, Uint32Array.from(l));
 		this.byLength = Uint32Array.from(texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length));
 		this.score = new Float32Array(texts.length);
+		this.shortness = Float32Array.from(texts, t => 0.01 / Math.sqrt(1 + t.split(' ').length));
 	}
 
 	candidates(words: string[], k: number): number[] {
 		const long = words.filter(w => w.length >= 3);
-		const short = words.filter(w => w.length < 3);
-		if (long.length === 0) return this.bySubstring(short, k);
+		// Words of one or two letters narrow nothing when a longer word is there: Fuse checks them.
+		if (long.length === 0) return this.bySubstring(words, k);
 		const n = this.texts.length;
 		const score = this.score;
 		const touched: number[] = [];
@@ -165,9 +169,9 @@ export class TrigramIndex {
 		}
 		// Keep the k best with a bounded min-heap.
 		const heap: number[] = [];
+		for (const d of touched) score[d] = score[d]! + this.shortness[d]!;
 		const less = (a: number, b: number) => score[a]! < score[b]!;
 		for (const d of touched) {
-			if (short.length && !short.every(w => this.texts[d]!.includes(w))) continue;
 			if (heap.length < k) {
 				heap.push(d);
 				for (let i = heap.length - 1; i > 0; ) {
