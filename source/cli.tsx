@@ -5,7 +5,9 @@
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands.js';
-import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus} from './core/corpus.js';
+import {sourceRows} from './core/analysis.js';
+import {loadAnalysed} from './core/cache.js';
+import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus, type Corpus} from './core/corpus.js';
 
 const cli = meow(
 	`
@@ -23,6 +25,7 @@ const cli = meow(
 	  --kind K           figures of one kind only
 	  --source FILE      pairs or figures of one source only
 	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
+	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
 
 	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
 `,
@@ -36,6 +39,7 @@ const cli = meow(
 			kind: {type: 'string'},
 			source: {type: 'string'},
 			maxBytes: {type: 'number'},
+			cache: {type: 'boolean', default: true},
 		},
 	},
 );
@@ -64,9 +68,13 @@ if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
 try {
 	if (interactive) {
 		const {runExplorer} = await import('./ui/run.js');
-		process.exitCode = await runExplorer(corpusDir, {maxBytes: cli.flags.maxBytes});
+		process.exitCode = await runExplorer(corpusDir, {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache});
 	} else {
-		const corpus = loadCorpus(corpusDir, {maxBytes: cli.flags.maxBytes});
+		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
+		const options = {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache};
+		const needsPairs = sub === 'sources' || sub === 'pairs';
+		const analysed = needsPairs ? loadAnalysed(corpusDir, options) : null;
+		const corpus: Corpus = analysed?.corpus ?? loadCorpus(corpusDir, options);
 		for (const w of corpus.warnings) process.stderr.write(`churnscope: warning: ${w}\n`);
 		for (const s of corpus.sources) for (const w of s.warnings) process.stderr.write(`churnscope: warning: ${s.id}: ${w}\n`);
 		if (corpus.sources.length === 0) fail(`no readable text files in ${corpusDir}`);
@@ -76,7 +84,7 @@ try {
 			kind: cli.flags.kind,
 			source: cli.flags.source,
 			color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
-		});
+		}, () => ({corpus, pairs: analysed!.pairs, rows: sourceRows(corpus.sources, analysed!.pairs)}));
 		process.stdout.write(out.stdout);
 		process.exitCode = out.code;
 	}

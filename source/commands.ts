@@ -13,14 +13,15 @@ export type CommandOptions = {json: boolean; limit?: number; kind?: string; sour
 export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
-export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opts: CommandOptions): Output {
+/** `analysis` gives the reuse pairs when they are needed (sources, pairs): computed, or from the cache. */
+export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opts: CommandOptions, analysis: () => Analysis = () => analyze(corpus)): Output {
 	switch (name) {
 		case 'sources':
-			return sources(analyze(corpus), opts);
+			return sources(analysis(), opts);
 		case 'search':
 			return search(corpus, args.join(' '), opts);
 		case 'pairs':
-			return pairs(analyze(corpus), opts);
+			return pairs(analysis(), opts);
 		case 'figures':
 			return figures(corpus, opts);
 	}

@@ -196,6 +196,12 @@ function readSidecar(dir: string, warnings: string[]): Record<string, Partial<Me
 	return out;
 }
 
+/** The files a corpus folder would load, with their ids, and its sidecar if any (for cache keys). */
+export function listCorpusFiles(dir: string, maxFiles = DEFAULT_MAX_FILES): {id: string; path: string}[] {
+	const files = listFiles(dir, [], maxFiles).map(path => ({id: relative(dir, path).split(sep).join('/'), path}));
+	return [...files, {id: SIDECAR, path: join(dir, SIDECAR)}];
+}
+
 function listFiles(dir: string, warnings: string[], maxFiles: number): string[] {
 	const out: string[] = [];
 	const seen = new Set<string>();

@@ -120,23 +120,21 @@ function run(fuse: Fuse<Doc>, words: string[], limit: number): Hit[] {
  * by substring, shortest documents first (Fuse ranks short fields higher).
  */
 export class TrigramIndex {
-	private readonly postings = new Map<string, Uint32Array>();
+	private readonly postings = new Map<number, Uint32Array>();
 	private readonly byLength: Uint32Array;
 	private readonly score: Float32Array;
 	/** A small bonus for short texts: Fuse ranks equal matches in shorter fields first. */
 	private readonly shortness: Float32Array;
 
 	constructor(private readonly texts: string[]) {
-		const lists = new Map<string, number[]>();
+		// Trigrams as numbers (three UTF-16 units); a list ending with this document already has it.
+		const lists = new Map<number, number[]>();
 		texts.forEach((t, id) => {
-			const seen = new Set<string>();
 			for (let i = 0; i + 3 <= t.length; i++) {
-				const g = t.slice(i, i + 3);
-				if (seen.has(g)) continue;
-				seen.add(g);
-				let l = lists.get(g);
-				if (!l) lists.set(g, (l = []));
-				l.push(id);
+				const g = gram(t, i);
+				const l = lists.get(g);
+				if (!l) lists.set(g, [id]);
+				else if (l[l.length - 1] !== id) l.push(id);
 			}
 		});
 		for (const [g, l] of lists) this.postings.set(g, Uint32Array.from(l));
@@ -153,7 +151,7 @@ export class TrigramIndex {
 		const score = this.score;
 		const touched: number[] = [];
 		for (const w of long) {
-			const grams = [...new Set(Array.from({length: w.length - 2}, (_, i) => w.slice(i, i + 3)))];
+			const grams = [...new Set(Array.from({length: w.length - 2}, (_, i) => gram(w, i)))];
 			const weights = grams.map(g => Math.log(1 + n / (1 + (this.postings.get(g)?.length ?? 0))));
 			const total = weights.reduce((a, b) => a + b, 0) || 1;
 			grams.forEach((g, gi) => {
@@ -199,6 +197,7 @@ export class TrigramIndex {
 	}
 
 	private bySubstring(words: string[], k: number): number[] {
+		// (texts are already lower-cased folds)
 		const out: number[] = [];
 		for (const d of this.byLength) {
 			const t = this.texts[d]!;
@@ -229,4 +228,9 @@ function toHit(doc: Doc, score: number, matches: readonly FuseResultMatch[]): Hi
 		score: Math.round((1 - score) * 1000) / 1000,
 		matches: merged.map(([a, b]) => [a + offset, b + offset]),
 	};
+}
+
+/** Three UTF-16 units at `i` as one number. */
+function gram(t: string, i: number): number {
+	return (t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1)) * 65536 + t.charCodeAt(i + 2);
 }

@@ -16,13 +16,18 @@ export type Model = {
 	byId: Map<string, Source>;
 	index: Map<string, number>;
 	short: Map<string, string>;
-	searcher: Searcher;
-	ledger: LedgerRow[];
-	series: Series[];
+	/** Built on first use: a large corpus's search index takes a moment. */
+	readonly searcher: Searcher;
+	/** Built on first use: only the figures view needs them. */
+	readonly ledger: LedgerRow[];
+	readonly series: Series[];
 };
 
-export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?: Searcher): Model {
+export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?: () => Searcher): Model {
 	const pairs = analysis?.pairs ?? [];
+	let search: Searcher | undefined;
+	let figures: {ledger: LedgerRow[]; series: Series[]} | undefined;
+	const ledgerOf = () => (figures ??= {ledger: ledger(corpus.sources, pairs), series: series(corpus.sources)});
 	return {
 		corpus,
 		analysis,
@@ -30,9 +35,15 @@ export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?:
 		byId: new Map(corpus.sources.map(s => [s.id, s])),
 		index: new Map(corpus.sources.map((s, i) => [s.id, i])),
 		short: shortNames(corpus.sources.map(s => s.id)),
-		searcher: searcher ?? new Searcher(searchDocs(corpus.sources)),
-		ledger: ledger(corpus.sources, pairs),
-		series: series(corpus.sources),
+		get searcher() {
+			return (search ??= searcher ? searcher() : new Searcher(searchDocs(corpus.sources)));
+		},
+		get ledger() {
+			return ledgerOf().ledger;
+		},
+		get series() {
+			return ledgerOf().series;
+		},
 	};
 }
 

@@ -38,7 +38,11 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const theme = useMemo(() => givenTheme ?? makeTheme(), [givenTheme]);
-	const searcher = useMemo(() => new Searcher(searchDocs(corpus.sources)), [corpus]);
+	// One search index per corpus, built on first use (the analysis arriving later does not rebuild it).
+	const searcher = useMemo(() => {
+		let s: Searcher | undefined;
+		return () => (s ??= new Searcher(searchDocs(corpus.sources)));
+	}, [corpus]);
 	const model = useMemo(() => buildModel(corpus, analysis, searcher), [corpus, analysis, searcher]);
 	const [state, dispatch] = useReducer(reduce, initial ?? initialState);
 	const frame = current(state);

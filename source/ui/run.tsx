@@ -16,7 +16,7 @@ const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 
-export async function runExplorer(dir: string, options: LoadOptions): Promise<number> {
+export async function runExplorer(dir: string, options: LoadOptions & {cache?: boolean}): Promise<number> {
 	let restored = false;
 	const restore = () => {
 		if (restored) return;

@@ -1,0 +1,105 @@
+// A cache of the analysis, outside the corpus folder, keyed by the corpus's contents: a second launch on
+// the same files skips parsing and reuse detection. A stale entry cannot match (the key is a hash of every
+// file's name and bytes, the options and the program version); a corrupt one is ignored and rewritten.
+
+import {createHash} from 'node:crypto';
+import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type Corpus, type LoadOptions, type Source} from './corpus.js';
+import {findReuse, type Pair} from './reuse.js';
+
+export const CACHE_VERSION = 1;
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+	return env['CHURNSCOPE_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'churnscope');
+}
+
+/** The cache key of a corpus folder: a hash over every file it would load, the options and the format. */
+export function corpusKey(dir: string, options: LoadOptions): string {
+	const h = createHash('sha256');
+	h.update(`churnscope-cache-${CACHE_VERSION}\0${options.maxBytes ?? DEFAULT_MAX_BYTES}\0${options.maxFiles ?? ''}\0`);
+	for (const {id, path} of listCorpusFiles(dir)) {
+		h.update(id + '\0');
+		try {
+			h.update(readFileSync(path));
+		} catch {
+			h.update('\0unreadable\0');
+		}
+		h.update('\0');
+	}
+	return h.digest('hex').slice(0, 32);
+}
+
+type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; pairs: Pair[]};
+type PackedSource = Omit<Source, 'blocks' | 'sentences'> & {blocks: [number, number, string, boolean][]; sentences: [number, number, number, boolean][]};
+
+function pack(corpus: Corpus, pairs: Pair[], key: string): Packed {
+	return {
+		version: CACHE_VERSION,
+		key,
+		corpus: {
+			warnings: corpus.warnings,
+			sources: corpus.sources.map(s => ({
+				...s,
+				blocks: s.blocks.map(b => [b.start, b.end, b.kind, b.boilerplate]),
+				sentences: s.sentences.map(x => [x.start, x.end, x.block, x.boilerplate]),
+			})),
+		},
+		pairs,
+	};
+}
+
+function unpack(dir: string, p: Packed): {corpus: Corpus; pairs: Pair[]} {
+	const sources: Source[] = p.corpus.sources.map(s => ({
+		...s,
+		blocks: s.blocks.map(([start, end, kind, boilerplate]) => ({start, end, text: s.text.slice(start, end), kind: kind as Source['blocks'][number]['kind'], boilerplate})),
+		sentences: s.sentences.map(([start, end, block, boilerplate], index) => ({start, end, text: s.text.slice(start, end), block, index, boilerplate})),
+	}));
+	return {corpus: {dir, sources, warnings: p.corpus.warnings}, pairs: p.pairs};
+}
+
+/** Read a cache entry; null when there is none, or it is unreadable, corrupt or for another key. */
+export function readCache(dir: string, key: string, root = cacheDir()): {corpus: Corpus; pairs: Pair[]} | null {
+	let raw: string;
+	try {
+		raw = readFileSync(join(root, `${key}.json`), 'utf8');
+	} catch {
+		return null;
+	}
+	try {
+		const p = JSON.parse(raw) as Packed;
+		if (p.version !== CACHE_VERSION || p.key !== key || !Array.isArray(p.corpus?.sources) || !Array.isArray(p.pairs)) return null;
+		return unpack(dir, p);
+	} catch {
+		return null;
+	}
+}
+
+/** Write a cache entry atomically (a temporary file renamed into place); failures only lose the cache. */
+export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = cacheDir()): void {
+	const tmp = join(root, `${key}.${process.pid}.tmp`);
+	try {
+		mkdirSync(root, {recursive: true});
+		writeFileSync(tmp, JSON.stringify(pack(corpus, pairs, key)));
+		renameSync(tmp, join(root, `${key}.json`));
+	} catch {
+		rmSync(tmp, {force: true});
+	}
+}
+
+/** The corpus and its reuse pairs, from the cache when the files are unchanged; `cache: false` bypasses it. */
+export function loadAnalysed(dir: string, options: LoadOptions & {cache?: boolean}, onCorpus?: (corpus: Corpus) => void): {corpus: Corpus; pairs: Pair[]; cached: boolean} {
+	const useCache = options.cache !== false;
+	const key = useCache ? corpusKey(dir, options) : '';
+	const hit = useCache ? readCache(dir, key) : null;
+	if (hit) {
+		onCorpus?.(hit.corpus);
+		return {...hit, cached: true};
+	}
+	const corpus = loadCorpus(dir, options);
+	onCorpus?.(corpus);
+	const pairs = findReuse(corpus.sources);
+	if (useCache && corpus.sources.length > 0) writeCache(corpus, pairs, key);
+	return {corpus, pairs, cached: false};
+}

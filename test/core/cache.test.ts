@@ -1,0 +1,58 @@
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {corpusKey, loadAnalysed, readCache} from '../../source/core/cache.js';
+import {findReuse} from '../../source/core/reuse.js';
+import {loadCorpus} from '../../source/core/corpus.js';
+import {makeCorpus} from '../helpers.js';
+
+const text = (n: number) =>
+	`Story ${n}\nThe harbour authority approved a new container terminal on Tuesday after months of debate. The terminal will cost 4.2 billion euros and handle 3 million containers a year.\n`;
+
+describe('analysis cache', () => {
+	it('serves a second load from the cache, with the same sources and pairs', () => {
+		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
+		process.env['CHURNSCOPE_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'cs-cache-'));
+		const first = loadAnalysed(dir, {});
+		const second = loadAnalysed(dir, {});
+		expect([first.cached, second.cached]).toEqual([false, true]);
+		expect(second.pairs).toEqual(first.pairs);
+		expect(second.corpus.sources).toEqual(first.corpus.sources);
+		expect(second.pairs).toEqual(findReuse(loadCorpus(dir).sources));
+	});
+	it('never serves a stale entry: any changed byte, file or sidecar changes the key', () => {
+		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
+		const k1 = corpusKey(dir, {});
+		writeFileSync(join(dir, 'b.txt'), text(3));
+		const k2 = corpusKey(dir, {});
+		writeFileSync(join(dir, 'churnscope.json'), '{"sources": {"a.txt": {"title": "A"}}}');
+		const k3 = corpusKey(dir, {});
+		expect(new Set([k1, k2, k3]).size).toBe(3);
+		expect(corpusKey(dir, {maxBytes: 10})).not.toBe(k3);
+	});
+	it('ignores a corrupt entry and rewrites it', () => {
+		const root = mkdtempSync(join(tmpdir(), 'cs-cache-'));
+		process.env['CHURNSCOPE_CACHE_DIR'] = root;
+		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
+		const key = corpusKey(dir, {});
+		writeFileSync(join(root, `${key}.json`), '{"version": 1, "key": "');
+		expect(readCache(dir, key, root)).toBeNull();
+		const r = loadAnalysed(dir, {});
+		expect(r.cached).toBe(false);
+		expect(r.pairs.length).toBe(1);
+		expect(readCache(dir, key, root)).not.toBeNull();
+		expect(readdirSync(root).filter(f => f.endsWith('.tmp'))).toEqual([]);
+	});
+	it('writes nothing into the corpus folder, and nothing at all with cache off', () => {
+		const root = mkdtempSync(join(tmpdir(), 'cs-cache-'));
+		process.env['CHURNSCOPE_CACHE_DIR'] = root;
+		const dir = makeCorpus({'a.txt': text(1)});
+		const before = readFileSync(join(dir, 'a.txt'));
+		loadAnalysed(dir, {cache: false});
+		expect(readdirSync(root)).toEqual([]);
+		loadAnalysed(dir, {});
+		expect(readdirSync(dir)).toEqual(['a.txt']);
+		expect(readFileSync(join(dir, 'a.txt'))).toEqual(before);
+	});
+});
