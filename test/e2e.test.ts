@@ -23,6 +23,26 @@ async function waitFor(pattern: RegExp, ms = 8000): Promise<string> {
 	throw new Error(`timed out waiting for ${pattern}; screen was:\n${last}`);
 }
 
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Start the explorer in a fresh tmux session; returns the file its exit code is written to. */
+function launch(opts: {cols?: number; rows?: number; env?: string} = {}): string {
+	const exitFile = join(mkdtempSync(join(tmpdir(), 'churnscope-e2e-')), 'exit');
+	try {
+		tmux('kill-session', '-t', 'app');
+	} catch {
+		// none yet
+	}
+	tmux('new-session', '-d', '-s', 'app', '-x', String(opts.cols ?? 120), '-y', String(opts.rows ?? 40), `env -u CI ${opts.env ?? 'NO_COLOR=1'} node ${CLI}; echo $? > ${exitFile}; sleep 30`);
+	return exitFile;
+}
+
+async function exitCode(file: string): Promise<string> {
+	const until = Date.now() + 5000;
+	while (!existsSync(file) && Date.now() < until) await sleep(50);
+	return readFileSync(file, 'utf8').trim();
+}
+
 describe('explorer in a real terminal', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'churnscope-e2e-'));
 	const exitFile = join(dir, 'exit');
@@ -71,5 +91,47 @@ describe('explorer in a real terminal', () => {
 		const until = Date.now() + 5000;
 		while (!existsSync(exitFile) && Date.now() < until) await new Promise(r => setTimeout(r, 50));
 		expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+	}, 60_000);
+
+	it('quits with ctrl-c from every view, exit 130, and leaves the alternate screen', async () => {
+		const views: [string, () => Promise<unknown>][] = [
+			['sources', async () => waitFor(/SOURCES · 1\/5/)],
+			['reader', async () => (keys('Enter'), waitFor(/READER · 000/))],
+			['search', async () => (keys('/'), type('q'), waitFor(/\/ q/))],
+			['compare', async () => (keys('c'), waitFor(/COMPARE · 001 ⇄ 000/))],
+			['figures', async () => (keys('f'), waitFor(/FIGURES · all/))],
+		];
+		for (const [name, open] of views) {
+			const file = launch();
+			await waitFor(/SOURCES · 1\/5/);
+			await waitFor(/\d+ reused passages/);
+			await open();
+			expect(tmux('display-message', '-p', '-t', 'app', '#{alternate_on}').trim(), name).toBe('1');
+			keys('C-c');
+			expect(await exitCode(file), name).toBe('130');
+			expect(tmux('display-message', '-p', '-t', 'app', '#{alternate_on}').trim(), name).toBe('0');
+			expect(tmux('display-message', '-p', '-t', 'app', '#{cursor_flag}').trim(), name).toBe('1');
+		}
+	}, 90_000);
+
+	it('re-lays out on resize, says when the terminal is too small, and works at 40×12 without colour', async () => {
+		const file = launch({cols: 120, rows: 40, env: 'TERM=dumb NO_COLOR=1'});
+		await waitFor(/SOURCES · 1\/5/);
+		keys('c');
+		await waitFor(/COMPARE · 001 ⇄ 000/);
+		tmux('resize-window', '-t', 'app', '-x', '60', '-y', '20');
+		let s = await waitFor(/COMPARE · 001 ⇄ 000/);
+		expect(Math.max(...s.split('\n').map(l => l.replace(/\s+$/, '').length))).toBeLessThanOrEqual(60);
+		expect(s).toMatch(/FIGURE +AS IN A/);
+		tmux('resize-window', '-t', 'app', '-x', '30', '-y', '10');
+		await waitFor(/need 40×12, have 30×10/);
+		tmux('resize-window', '-t', 'app', '-x', '40', '-y', '12');
+		s = await waitFor(/COMPARE · 001/);
+		expect(s.split('\n').filter(l => l.trim()).length).toBeLessThanOrEqual(12);
+		expect(s).not.toMatch(/\x1b\[3\dm/);
+		keys('Escape');
+		await waitFor(/SOURCES/);
+		keys('q');
+		expect(await exitCode(file)).toBe('0');
 	}, 60_000);
 });

@@ -93,7 +93,13 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>)
 	const warnings = [...decoded.warnings];
 	let text = decoded.text;
 	if (/\.html?$/i.test(id)) text = htmlToText(text);
-	if (/â€|Ã[\u0080-\u00BF©¨±§¤¶¼½]|â\?\?/.test(text)) warnings.push('mojibake (text decoded with the wrong encoding somewhere upstream)');
+	if (MOJIBAKE.test(text)) {
+		const repaired = repairMojibake(text);
+		if (repaired !== null) {
+			text = repaired;
+			warnings.push('mojibake repaired (UTF-8 that had been read as Windows-1252)');
+		} else warnings.push('mojibake (text decoded with the wrong encoding somewhere upstream; not repairable with certainty)');
+	}
 	const inferred = inferMeta(text, id);
 	const m: Meta = {
 		title: meta?.title ?? inferred.title,
@@ -116,6 +122,31 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>)
 	}
 	const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 	return {id, ...m, text, encoding: decoded.encoding, bytes: bytes.length, words, blocks: marked, sentences, figures, warnings, sameAs: null};
+}
+
+const MOJIBAKE = /â€|Ã[\u0080-\u00BF©¨±§¤¶¼½]|â\?\?/;
+const CP1252_BACK: Record<string, number> = Object.fromEntries(
+	[...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c, i) => [c, [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f][i]!]),
+);
+
+/**
+ * Undo UTF-8 read as Windows-1252 ("Ã©" for "é"), but only when that is certain: every character maps
+ * back to one byte and the bytes are valid UTF-8 with no mojibake left. Otherwise null.
+ */
+export function repairMojibake(text: string): string | null {
+	const bytes = new Uint8Array(text.length);
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const b = c <= 0xff ? c : CP1252_BACK[text[i]!];
+		if (b === undefined) return null;
+		bytes[i] = b;
+	}
+	try {
+		const fixed = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+		return MOJIBAKE.test(fixed) || fixed === text ? null : fixed;
+	} catch {
+		return null;
+	}
 }
 
 function cleanHeading(line: string): string {

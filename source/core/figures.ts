@@ -264,7 +264,15 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
 	cands.sort((a, b) => a.start - b.start || b.priority - a.priority || b.end - b.start - (a.end - a.start));
 	const chosen: Candidate[] = [];
 	for (const c of cands) {
-		const clash = chosen.findIndex(o => c.start < o.end && o.start < c.end);
+		// Candidates come by start, so only the last chosen ones can overlap.
+		let clash = -1;
+		for (let i = chosen.length - 1; i >= 0 && i >= chosen.length - 4; i--) {
+			const o = chosen[i]!;
+			if (c.start < o.end && o.start < c.end) {
+				clash = i;
+				break;
+			}
+		}
 		if (clash === -1) chosen.push(c);
 		else {
 			const o = chosen[clash]!;

@@ -32,9 +32,9 @@ function useTerminalSize(fixed?: Size): Size {
 	return fixed ?? size;
 }
 
-export type AppProps = {corpus: Corpus; analysis: Analysis | null; size?: Size; theme?: Theme; initial?: State};
+export type AppProps = {corpus: Corpus; analysis: Analysis | null; size?: Size; theme?: Theme; initial?: State; onAbort?: () => void};
 
-export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initial}: AppProps) {
+export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initial, onAbort}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const theme = useMemo(() => givenTheme ?? makeTheme(), [givenTheme]);
@@ -58,6 +58,12 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 	}, [state.quit, exit]);
 
 	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			// Quit from anywhere, as an abort (exit 130, as fzf).
+			onAbort?.();
+			exit();
+			return;
+		}
 		if (tooSmall) {
 			if (input === 'q' || key.escape) dispatch({type: 'quit'});
 			return;

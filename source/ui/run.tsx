@@ -45,8 +45,12 @@ export async function runExplorer(dir: string, options: LoadOptions & {cache?: b
 		}
 	}
 	const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {dir, options, loaded: corpus !== null} satisfies WorkerRequest});
-	const first = corpus ? <App corpus={corpus} analysis={null} /> : <Loading dir={dir} />;
-	const instance = render(first, {exitOnCtrlC: true, patchConsole: false});
+	let aborted = false;
+	const onAbort = () => {
+		aborted = true;
+	};
+	const first = corpus ? <App corpus={corpus} analysis={null} onAbort={onAbort} /> : <Loading dir={dir} onAbort={onAbort} />;
+	const instance = render(first, {exitOnCtrlC: false, patchConsole: false});
 	worker.on('message', (m: WorkerMessage) => {
 		if (m.type === 'error') {
 			failure = m.message;
@@ -61,12 +65,12 @@ export async function runExplorer(dir: string, options: LoadOptions & {cache?: b
 				instance.unmount();
 				return;
 			}
-			instance.rerender(<App corpus={corpus} analysis={null} />);
+			instance.rerender(<App corpus={corpus} analysis={null} onAbort={onAbort} />);
 			return;
 		}
 		if (corpus) {
 			const analysis: Analysis = {corpus, pairs: m.pairs, rows: sourceRows(corpus.sources, m.pairs)};
-			instance.rerender(<App corpus={corpus} analysis={analysis} />);
+			instance.rerender(<App corpus={corpus} analysis={analysis} onAbort={onAbort} />);
 		}
 	});
 	worker.on('error', error => {
@@ -86,13 +90,14 @@ export async function runExplorer(dir: string, options: LoadOptions & {cache?: b
 	}
 	const loaded = corpus as Corpus | null;
 	for (const w of loaded?.warnings ?? []) process.stderr.write(`churnscope: warning: ${w}\n`);
-	return 0;
+	return aborted ? 130 : 0;
 }
 
-function Loading({dir}: {dir: string}) {
+function Loading({dir, onAbort}: {dir: string; onAbort: () => void}) {
 	const {exit} = useApp();
 	useInput((input, key) => {
-		if (input === 'q' || key.escape) exit();
+		if (key.ctrl && input === 'c') onAbort();
+		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) exit();
 	});
 	return <Text dimColor>{`Loading ${dir}… (q to quit)`}</Text>;
 }
