@@ -2,12 +2,13 @@
 // answers keys while a large corpus is read and compared.
 
 import {parentPort, workerData} from 'node:worker_threads';
-import {loadAnalysed} from './core/cache.js';
+import {loadAnalysed, type Preview} from './core/cache.js';
 import {CorpusError, type Corpus, type LoadOptions} from './core/corpus.js';
 import type {Pair} from './core/reuse.js';
 
 export type WorkerRequest = {dir: string; options: LoadOptions & {cache?: boolean}; loaded: boolean};
 export type WorkerMessage =
+	| {type: 'preview'; preview: Preview}
 	| {type: 'corpus'; corpus: Corpus}
 	| {type: 'pairs'; pairs: Pair[]}
 	| {type: 'error'; message: string; usage: boolean};
@@ -16,9 +17,17 @@ const port = parentPort!;
 const {dir, options, loaded} = workerData as WorkerRequest;
 try {
 	// The main thread read a small corpus itself; only a large one is sent over, as soon as it is read.
-	const {pairs} = loadAnalysed(dir, options, corpus => {
-		if (!loaded) port.postMessage({type: 'corpus', corpus} satisfies WorkerMessage);
-	});
+	// With a cache entry, the sources list goes first, before the much larger corpus.
+	const {pairs} = loadAnalysed(
+		dir,
+		options,
+		corpus => {
+			if (!loaded) port.postMessage({type: 'corpus', corpus} satisfies WorkerMessage);
+		},
+		preview => {
+			if (!loaded) port.postMessage({type: 'preview', preview} satisfies WorkerMessage);
+		},
+	);
 	port.postMessage({type: 'pairs', pairs} satisfies WorkerMessage);
 } catch (error) {
 	port.postMessage({type: 'error', message: (error as Error).message, usage: error instanceof CorpusError} satisfies WorkerMessage);

@@ -8,8 +8,9 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type Corpus, type LoadOptions, type Source} from './corpus.js';
 import {findReuse, type Pair} from './reuse.js';
+import {sourceRows, type SourceRow} from './analysis.js';
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 	return env['CHURNSCOPE_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'churnscope');
@@ -76,22 +77,44 @@ export function readCache(dir: string, key: string, root = cacheDir()): {corpus:
 	}
 }
 
-/** Write a cache entry atomically (a temporary file renamed into place); failures only lose the cache. */
-export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = cacheDir()): void {
-	const tmp = join(root, `${key}.${process.pid}.tmp`);
+/** The small part of an entry: the sources list as the explorer first shows it, read before the rest. */
+export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]};
+
+export function readPreview(key: string, root = cacheDir()): Preview | null {
 	try {
-		mkdirSync(root, {recursive: true});
-		writeFileSync(tmp, JSON.stringify(pack(corpus, pairs, key)));
-		renameSync(tmp, join(root, `${key}.json`));
+		const p = JSON.parse(readFileSync(join(root, `${key}.rows.json`), 'utf8')) as Preview;
+		return p.version === CACHE_VERSION && p.key === key && Array.isArray(p.rows) ? p : null;
 	} catch {
-		rmSync(tmp, {force: true});
+		return null;
+	}
+}
+
+/** Write a cache entry atomically (temporary files renamed into place); failures only lose the cache. */
+export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = cacheDir()): void {
+	const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, pairs), warnings: corpus.warnings};
+	for (const [name, data] of [[`${key}.json`, pack(corpus, pairs, key)], [`${key}.rows.json`, preview]] as const) {
+		const tmp = join(root, `${name}.${process.pid}.tmp`);
+		try {
+			mkdirSync(root, {recursive: true});
+			writeFileSync(tmp, JSON.stringify(data));
+			renameSync(tmp, join(root, name));
+		} catch {
+			rmSync(tmp, {force: true});
+		}
 	}
 }
 
 /** The corpus and its reuse pairs, from the cache when the files are unchanged; `cache: false` bypasses it. */
-export function loadAnalysed(dir: string, options: LoadOptions & {cache?: boolean}, onCorpus?: (corpus: Corpus) => void): {corpus: Corpus; pairs: Pair[]; cached: boolean} {
+export function loadAnalysed(
+	dir: string,
+	options: LoadOptions & {cache?: boolean},
+	onCorpus?: (corpus: Corpus) => void,
+	onPreview?: (preview: Preview) => void,
+): {corpus: Corpus; pairs: Pair[]; cached: boolean} {
 	const useCache = options.cache !== false;
 	const key = useCache ? corpusKey(dir, options) : '';
+	const preview = useCache && onPreview ? readPreview(key) : null;
+	if (preview) onPreview!(preview);
 	const hit = useCache ? readCache(dir, key) : null;
 	if (hit) {
 		onCorpus?.(hit.corpus);

@@ -32,9 +32,18 @@ function useTerminalSize(fixed?: Size): Size {
 	return fixed ?? size;
 }
 
-export type AppProps = {corpus: Corpus; analysis: Analysis | null; size?: Size; theme?: Theme; initial?: State; onAbort?: () => void};
+export type AppProps = {
+	corpus: Corpus;
+	analysis: Analysis | null;
+	size?: Size;
+	theme?: Theme;
+	initial?: State;
+	onAbort?: () => void;
+	/** The sources list only (from the cache) while the texts load: browsing and quitting work, nothing opens. */
+	preview?: boolean;
+};
 
-export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initial, onAbort}: AppProps) {
+export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initial, onAbort, preview = false}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const theme = useMemo(() => givenTheme ?? makeTheme(), [givenTheme]);
@@ -68,6 +77,7 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 			if (input === 'q' || key.escape) dispatch({type: 'quit'});
 			return;
 		}
+		if (preview && !(key.upArrow || key.downArrow || input === 'j' || input === 'k' || input === 'q' || input === '?' || key.escape)) return;
 		dispatch({type: 'apply', next: s => handleKey(s, input, key, screens)});
 	});
 
@@ -96,6 +106,7 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 				size={viewSize}
 				cursor={frame.cursor}
 				focused
+				preview={preview}
 				onHighlight={i => dispatch({type: 'apply', next: s => (current(s).view === 'sources' ? reduce(s, {type: 'replace', frame: {view: 'sources', cursor: i}}) : s)})}
 				onSelect={() => {
 					// Enter is handled with the other keys, against the latest state.
@@ -111,7 +122,7 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 	return (
 		<Box flexDirection="column" height={size.rows - 1} width={cols}>
 			{view}
-			<StatusBar theme={theme} cols={cols} view={frame.view} where={where(model, frame, reader?.lines.length ?? 0, hits.length, comparePairs.length)} busy={analysis ? undefined : 'analysing reuse…'} />
+			<StatusBar theme={theme} cols={cols} view={frame.view} where={where(model, frame, reader?.lines.length ?? 0, hits.length, comparePairs.length)} busy={preview ? 'loading texts…' : analysis ? undefined : 'analysing reuse…'} />
 		</Box>
 	);
 }

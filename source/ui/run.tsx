@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {render, Text, useApp, useInput} from 'ink';
 import {sourceRows, type Analysis} from '../core/analysis.js';
+import type {Preview} from '../core/cache.js';
 import {CorpusError, loadCorpus, type Corpus, type LoadOptions} from '../core/corpus.js';
 import type {WorkerMessage, WorkerRequest} from '../worker.js';
 import {App} from './app.js';
@@ -55,6 +56,13 @@ export async function runExplorer(dir: string, options: LoadOptions & {cache?: b
 		if (m.type === 'error') {
 			failure = m.message;
 			instance.unmount();
+			return;
+		}
+		if (m.type === 'preview') {
+			// The sources list from the cache, browsable while the texts load.
+			if (corpus) return;
+			const stub = previewCorpus(dir, m.preview);
+			instance.rerender(<App corpus={stub} analysis={{corpus: stub, pairs: [], rows: m.preview.rows}} preview onAbort={onAbort} />);
 			return;
 		}
 		if (m.type === 'corpus') {
@@ -129,4 +137,28 @@ function isSmall(dir: string, maxFiles = 300, maxBytes = 4 * 1024 * 1024): boole
 		return true;
 	};
 	return walk(dir, 0);
+}
+
+/** A corpus of metadata only, from a cached sources list: enough to draw and browse the list. */
+function previewCorpus(dir: string, preview: Preview): Corpus {
+	return {
+		dir,
+		warnings: preview.warnings,
+		sources: preview.rows.map(r => ({
+			id: r.source,
+			title: r.title,
+			publisher: r.publisher,
+			date: r.date,
+			url: null,
+			text: '',
+			encoding: '',
+			bytes: 0,
+			words: r.words,
+			blocks: [],
+			sentences: [],
+			figures: [],
+			warnings: [],
+			sameAs: null,
+		})),
+	};
 }

@@ -5,7 +5,7 @@ import {wordDiff} from '../core/diff.js';
 import {formatValue, type FigureKind} from '../core/figures.js';
 import type {Pair, Side} from '../core/reuse.js';
 import {readerPairs, type Model} from '../state/model.js';
-import {segment, wrap, type Line, type Range} from './layout.js';
+import {lineOf, segment, wrap, type Line, type Range} from './layout.js';
 
 export type ReaderScreen = {lines: Line[]; pairs: Pair[]; pairLines: number[]};
 
@@ -18,19 +18,13 @@ export function readerScreen(model: Model, source: string, cols: number, current
 	pairs.forEach((p, i) => {
 		const mine = p.a.source === source ? p.a : p.b;
 		const other = p.a.source === source ? p.b.source : p.a.source;
-		const role = other === source ? 'source:' + (model.index.get(source) ?? 0) : 'source:' + (model.index.get(other) ?? 0);
-		ranges.push({start: mine.start, end: mine.end, role});
+		ranges.push({start: mine.start, end: mine.end, role: 'source:' + (model.index.get(other) ?? 0)});
 		if (i === current) ranges.push({start: mine.start, end: mine.end, role: 'current'});
 	});
 	for (const f of src.figures) ranges.push({start: f.start, end: f.end, role: 'figure'});
 	if (mark) ranges.push({start: mark[0], end: mark[1], role: 'match'});
 	const lines = wrap(segment(src.text, 0, src.text.length, ranges), cols);
-	const pairLines = pairs.map(p => {
-		const at = (p.a.source === source ? p.a : p.b).start;
-		let i = 0;
-		while (i + 1 < lines.length && lines[i + 1]!.start <= at) i++;
-		return i;
-	});
+	const pairLines = pairs.map(p => lineOf(lines, (p.a.source === source ? p.a : p.b).start));
 	return {lines, pairs, pairLines};
 }
 

@@ -1,7 +1,7 @@
 // The views. Each renders exactly `rows` lines from data the screens module prepared; none handles keys
 // except the sources list, whose ink-select-input owns up/down/enter while it has focus.
 
-import React from 'react';
+import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {SourceRow} from '../core/analysis.js';
@@ -38,15 +38,20 @@ function sourceLine(r: SourceRow, short: string, cols: number, analysed: boolean
 	].join(' ');
 }
 
-export function SourcesView({model, theme, size, cursor, focused, onHighlight, onSelect}: {model: Model; theme: Theme; size: Size; cursor: number; focused: boolean; onHighlight: (i: number) => void; onSelect: (i: number) => void}) {
+export function SourcesView({model, theme, size, cursor, focused, preview, onHighlight, onSelect}: {model: Model; theme: Theme; size: Size; cursor: number; focused: boolean; preview?: boolean; onHighlight: (i: number) => void; onSelect: (i: number) => void}) {
 	const c = sourceColumns(size.cols - 2);
 	const header = [fit('SOURCE', c.id, true), fit('TITLE', c.title, true), fit('PUBLISHER', c.pub, true), fit('DATE', c.date, true), fit('WORDS', c.words, true), fit('REUSED', c.reused, true), fit('FIGS', c.figs, true)].join(' ');
-	const items = model.rows.map((r, i) => ({key: r.source, label: sourceLine(r, model.short.get(r.source) ?? r.source, size.cols - 2, model.analysis !== null), value: i}));
+	// Labels are row numbers; the line is drawn only for the rows on screen (a corpus may have 100,000).
+	const items = useMemo(() => model.rows.map((r, i) => ({key: r.source, label: String(i), value: i})), [model.rows]);
+	const line = (i: number) => {
+		const r = model.rows[i]!;
+		return sourceLine(r, model.short.get(r.source) ?? r.source, size.cols - 2, model.analysis !== null);
+	};
 	const listRows = Math.max(1, size.rows - 3);
 	const warnings = model.corpus.warnings.length + model.corpus.sources.reduce((t, s) => t + s.warnings.length, 0);
 	return (
 		<Box flexDirection="column" height={size.rows}>
-			<Text {...theme.roles['title']}>{fit(`churnscope — ${model.corpus.sources.length} sources · ${model.analysis ? `${model.analysis.pairs.length} reused passages` : 'analysing reuse…'}${warnings ? ` · ${warnings} warnings` : ''}`, size.cols)}</Text>
+			<Text {...theme.roles['title']}>{fit(`churnscope — ${model.corpus.sources.length} sources · ${preview ? 'loading texts…' : model.analysis ? `${model.analysis.pairs.length} reused passages` : 'analysing reuse…'}${warnings ? ` · ${warnings} warnings` : ''}`, size.cols)}</Text>
 			<Text {...theme.roles['dim']}>{fit('  ' + header, size.cols)}</Text>
 			{items.length === 0 ? (
 				<Text>No sources.</Text>
@@ -57,7 +62,7 @@ export function SourcesView({model, theme, size, cursor, focused, onHighlight, o
 					initialIndex={Math.min(cursor, items.length - 1)}
 					limit={Math.min(listRows, items.length)}
 					indicatorComponent={({isSelected}) => <Text {...theme.roles['accent']}>{isSelected ? '› ' : '  '}</Text>}
-					itemComponent={({isSelected, label}) => <Text {...(isSelected ? theme.roles['selected'] : {})}>{label}</Text>}
+					itemComponent={({isSelected, label}) => <Text {...(isSelected ? theme.roles['selected'] : {})}>{line(Number(label))}</Text>}
 					onHighlight={item => onHighlight(item.value)}
 					onSelect={item => onSelect(item.value)}
 				/>

@@ -2,7 +2,7 @@ import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {corpusKey, loadAnalysed, readCache} from '../../source/core/cache.js';
+import {corpusKey, loadAnalysed, readCache, readPreview} from '../../source/core/cache.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {loadCorpus} from '../../source/core/corpus.js';
 import {makeCorpus} from '../helpers.js';
@@ -20,6 +20,13 @@ describe('analysis cache', () => {
 		expect(second.pairs).toEqual(first.pairs);
 		expect(second.corpus.sources).toEqual(first.corpus.sources);
 		expect(second.pairs).toEqual(findReuse(loadCorpus(dir).sources));
+		// The sources list is also kept on its own, to draw before the corpus is read.
+		const preview = readPreview(corpusKey(dir, {}));
+		expect(preview?.rows.map(r => r.source)).toEqual(['a.txt', 'b.txt']);
+		for (const r of preview!.rows) expect(r.reused).toBeGreaterThan(0.5);
+		let seen = 0;
+		loadAnalysed(dir, {}, undefined, p => (seen = p.rows.length));
+		expect(seen).toBe(2);
 	});
 	it('never serves a stale entry: any changed byte, file or sidecar changes the key', () => {
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
@@ -36,7 +43,7 @@ describe('analysis cache', () => {
 		process.env['CHURNSCOPE_CACHE_DIR'] = root;
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
 		const key = corpusKey(dir, {});
-		writeFileSync(join(root, `${key}.json`), '{"version": 1, "key": "');
+		writeFileSync(join(root, `${key}.json`), '{"version": 2, "key": "');
 		expect(readCache(dir, key, root)).toBeNull();
 		const r = loadAnalysed(dir, {});
 		expect(r.cached).toBe(false);

@@ -127,4 +127,18 @@ describe('explorer', () => {
 		expect(app.lastFrame()).toMatch(/READER · 000/);
 		app.unmount();
 	});
+
+	it('browses a cached sources list while the texts load, opening nothing yet', async () => {
+		const stub = {...corpus, sources: corpus.sources.map(s => ({...s, text: '', blocks: [], sentences: [], figures: []}))};
+		const app = render(<App corpus={stub} analysis={{corpus: stub, pairs: [], rows: analysis.rows}} preview size={{columns: 100, rows: 30}} theme={theme} />);
+		await tick();
+		expect(app.lastFrame()).toContain('loading texts…');
+		expect(app.lastFrame()).toContain('91%');
+		for (const k of [DOWN, ENTER, '/', 'f', 'c']) {
+			app.stdin.write(k);
+			await tick();
+		}
+		expect(app.lastFrame()).toMatch(/SOURCES · 2\/5/);
+		app.unmount();
+	});
 });
