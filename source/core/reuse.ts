@@ -107,11 +107,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	// --- candidates: sentences that share a pair of consecutive stems. Unrelated sentences rarely do,
 	// so the postings stay short and the work grows with the corpus, not its square.
 	const scored: {u: number; v: number; sim: number}[] = [];
-	const scoredKeys = new Set<number>();
 	const score = (u: number, v: number) => {
-		const key = u * 67108864 + v;
-		if (scoredKeys.has(key)) return;
-		scoredKeys.add(key);
 		const sim = similarity(units[u]!, units[v]!, idf);
 		if (sim >= weak) scored.push({u, v, sim});
 	};
@@ -149,6 +145,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		score(Math.floor(x / scale), x % scale);
 	}
 	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no stem pair.
+	// (A neighbour pair already scored is scored again; the duplicates merge below.)
 	for (const {u, v, sim} of [...scored]) {
 		if (sim < strong) continue;
 		const U = units[u]!;
