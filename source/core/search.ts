@@ -68,14 +68,24 @@ export const FULL_SCAN_LIMIT = 4000;
 export const CANDIDATES = 800;
 
 export class Searcher {
-	private readonly fuse: Fuse<Doc> | null;
+	private fuse: Fuse<Doc> | null = null;
 	private readonly index: TrigramIndex | null;
 	private readonly cache = new Map<string, Hit[]>();
 
 	constructor(readonly docs: Doc[]) {
-		const small = docs.length <= FULL_SCAN_LIMIT;
-		this.fuse = small ? new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, docs)) : null;
-		this.index = small ? null : new TrigramIndex(docs.map(d => d.folded.toLowerCase()));
+		this.index = docs.length <= FULL_SCAN_LIMIT ? null : new TrigramIndex(docs.map(d => d.folded.toLowerCase()));
+	}
+
+	/** Whether the index is built; until then a search builds the rest first. */
+	get ready(): boolean {
+		return this.index ? this.index.ready : this.fuse !== null;
+	}
+
+	/** Build some of the index, for at most about `budgetMs`, so a caller can keep its event loop free. */
+	prepare(budgetMs: number): boolean {
+		if (this.index) return this.index.build(budgetMs);
+		this.fuse ??= new Fuse(this.docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, this.docs));
+		return true;
 	}
 
 	/** Fuse over every document, whatever the size: the reference the narrowed search is measured against. */
@@ -94,6 +104,7 @@ export class Searcher {
 		const key = `${limit}\0${words.join(' ')}`;
 		const cached = this.cache.get(key);
 		if (cached) return cached;
+		this.prepare(Number.POSITIVE_INFINITY);
 		let hits: Hit[];
 		if (this.fuse) hits = run(this.fuse, words, limit);
 		else {
@@ -120,27 +131,42 @@ function run(fuse: Fuse<Doc>, words: string[], limit: number): Hit[] {
  * by substring, shortest documents first (Fuse ranks short fields higher).
  */
 export class TrigramIndex {
-	private readonly postings = new Map<number, Uint32Array>();
+	private readonly postings = new Map<number, number[]>();
 	private readonly byLength: Uint32Array;
 	private readonly score: Float32Array;
 	/** A small bonus for short texts: Fuse ranks equal matches in shorter fields first. */
 	private readonly shortness: Float32Array;
+	private built = 0;
 
 	constructor(private readonly texts: string[]) {
-		// Trigrams as numbers (three UTF-16 units); a list ending with this document already has it.
-		const lists = new Map<number, number[]>();
-		texts.forEach((t, id) => {
+		this.byLength = Uint32Array.from(texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length));
+		this.score = new Float32Array(texts.length);
+		this.shortness = Float32Array.from(texts, t => 0.01 / Math.sqrt(1 + t.split(' ').length));
+	}
+
+	get ready(): boolean {
+		return this.built === this.texts.length;
+	}
+
+	/**
+	 * Index more texts, for about `budgetMs`; true when all are in. Trigrams are numbers (three UTF-16
+	 * units); a list that ends with this text already has it.
+	 */
+	build(budgetMs: number): boolean {
+		const until = performance.now() + budgetMs;
+		const lists = this.postings;
+		while (this.built < this.texts.length) {
+			const id = this.built++;
+			const t = this.texts[id]!;
 			for (let i = 0; i + 3 <= t.length; i++) {
 				const g = gram(t, i);
 				const l = lists.get(g);
 				if (!l) lists.set(g, [id]);
 				else if (l[l.length - 1] !== id) l.push(id);
 			}
-		});
-		for (const [g, l] of lists) this.postings.set(g, Uint32Array.from(l));
-		this.byLength = Uint32Array.from(texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length));
-		this.score = new Float32Array(texts.length);
-		this.shortness = Float32Array.from(texts, t => 0.01 / Math.sqrt(1 + t.split(' ').length));
+			if ((id & 255) === 0 && performance.now() > until) break;
+		}
+		return this.ready;
 	}
 
 	candidates(words: string[], k: number): number[] {

@@ -66,6 +66,20 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 		if (state.quit) exit();
 	}, [state.quit, exit]);
 
+	// Build the search index in slices between frames, so that typing never waits on a large corpus.
+	const [, setIndexed] = useState(false);
+	useEffect(() => {
+		if (preview) return;
+		let timer: NodeJS.Timeout | undefined;
+		const searcher = model.searcher;
+		const step = () => {
+			if (searcher.prepare(25)) setIndexed(true);
+			else timer = setTimeout(step, 0);
+		};
+		timer = setTimeout(step, 0);
+		return () => clearTimeout(timer);
+	}, [model, preview]);
+
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
 			// Quit from anywhere, as an abort (exit 130, as fzf).
@@ -114,7 +128,7 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 			/>
 		);
 	} else if (frame.view === 'reader' && reader) view = <ReaderView model={model} theme={theme} size={viewSize} frame={frame} screen={reader} />;
-	else if (frame.view === 'search') view = <SearchView model={model} theme={theme} size={viewSize} frame={frame} hits={hits} />;
+	else if (frame.view === 'search') view = <SearchView model={model} theme={theme} size={viewSize} frame={frame} hits={hits} indexing={!model.searcher.ready} />;
 	else if (frame.view === 'compare' && pair) view = <CompareView model={model} theme={theme} size={viewSize} frame={frame} pair={pair} screen={screens.compare(pair)} count={comparePairs.length} />;
 	else if (frame.view === 'figures') view = <FiguresView model={model} theme={theme} size={viewSize} frame={frame} />;
 	else view = <Box height={viewRows}><Text>Nothing to show here.</Text></Box>;

@@ -34,7 +34,9 @@ export class Screens {
 		return s;
 	}
 
+	/** Results for a query; none while the index is still being built (the view says so). */
 	hits(query: string): Hit[] {
+		if (!this.model.searcher.ready) return [];
 		let h = this.searches.get(query);
 		if (!h) {
 			h = this.model.searcher.search(query, SEARCH_LIMIT);

@@ -96,12 +96,12 @@ export function ReaderView({model, theme, size, frame, screen}: {model: Model; t
 
 // ---------- search ----------
 
-export function SearchView({model, theme, size, frame, hits}: {model: Model; theme: Theme; size: Size; frame: SearchFrame; hits: Hit[]}) {
+export function SearchView({model, theme, size, frame, hits, indexing}: {model: Model; theme: Theme; size: Size; frame: SearchFrame; hits: Hit[]; indexing?: boolean}) {
 	const per = 2;
 	const listRows = Math.max(1, Math.floor((size.rows - 2) / per));
 	const start = windowStart(frame.cursor, hits.length, listRows);
 	const shown = hits.slice(start, start + listRows);
-	const count = frame.query.trim() ? `${hits.length}${hits.length >= 200 ? '+' : ''} results` : 'type to search passages and titles';
+	const count = indexing ? 'indexing the corpus…' : frame.query.trim() ? `${hits.length}${hits.length >= 200 ? '+' : ''} results` : 'type to search passages and titles';
 	return (
 		<Box flexDirection="column" height={size.rows}>
 			<Text>

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {loadCorpus} from '../../source/core/corpus.js';
-import {Searcher, searchDocs} from '../../source/core/search.js';
+import {FULL_SCAN_LIMIT, Searcher, searchDocs} from '../../source/core/search.js';
 import {SEED} from '../helpers.js';
 
 const corpus = loadCorpus(SEED);
@@ -33,5 +33,30 @@ describe('search', () => {
 			expect(Array.isArray(searcher.search(q))).toBe(true);
 		}
 		fc.assert(fc.property(fc.string(), q => Array.isArray(searcher.search(q))), {numRuns: 50});
+	});
+});
+
+describe('search over a large corpus', () => {
+	// More passages than Fuse scans whole: a trigram index narrows the candidates first.
+	const words = ['harbour', 'terminal', 'dredging', 'fishermen', 'council', 'tariff', 'quantum', 'satellite', 'orbital', 'frequency', 'budget', 'ministry'];
+	const docs = Array.from({length: FULL_SCAN_LIMIT + 2000}, (_, i) => {
+		const text = `Passage ${i} mentions ${words[i % words.length]} and ${words[(i * 7 + 3) % words.length]} with code w${i.toString(36)}x.`;
+		return {source: 's.txt', kind: 'passage' as const, start: i * 100, end: i * 100 + text.length, text, folded: text};
+	});
+	it('builds its index in slices and finds the same as Fuse over everything', () => {
+		const s = new Searcher(docs);
+		expect(s.ready).toBe(false);
+		let steps = 0;
+		while (!s.prepare(1)) steps++;
+		expect(steps).toBeGreaterThan(0);
+		expect(s.ready).toBe(true);
+		const target = docs[4321]!;
+		const code = /w\w+x/.exec(target.text)![0];
+		expect(s.search(code.slice(0, -1) + 'q')[0]!.start).toBe(target.start); // one typo
+		// Passages 0, 12, 24… mention the harbour and fishermen.
+		const plain = Searcher.plainWith(Searcher.plainIndex(docs), 'harbur fishermen', 10).map(h => h.start);
+		const ours = new Set(s.search('harbur fishermen', 10).map(h => h.start));
+		expect(plain).toHaveLength(10);
+		expect(plain.filter(x => ours.has(x)).length).toBeGreaterThanOrEqual(9);
 	});
 });
