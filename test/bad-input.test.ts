@@ -113,6 +113,23 @@ describe('a corpus with every kind of bad file', () => {
 	});
 });
 
+describe('files and folders without read permission', () => {
+	it('skips them with the reason and loads the rest', () => {
+		const dir = makeCorpus({'good.txt': GOOD, 'secret.txt': 'Secret title\nNot for us.\n', 'locked/inner.txt': 'Inner\nHidden text.\n'});
+		chmodSync(dir, 0o755);
+		chmodSync(join(dir, 'secret.txt'), 0o000);
+		chmodSync(join(dir, 'locked'), 0o000);
+		// Root reads everything: run as nobody when the tests run as root.
+		const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+		const r = spawnSync(asUser[0]!, [...asUser.slice(1), CLI, 'sources', '--json', '--corpus', dir], {encoding: 'utf8'});
+		chmodSync(join(dir, 'locked'), 0o755);
+		expect(r.status, r.stderr).toBe(0);
+		expect(JSON.parse(r.stdout).map((x: {source: string}) => x.source)).toEqual(['good.txt']);
+		expect(r.stderr).toContain('churnscope: warning: secret.txt: unreadable (EACCES)');
+		expect(r.stderr).toContain('churnscope: warning: locked: unreadable folder (EACCES)');
+	});
+});
+
 describe('folders that cannot be shown', () => {
 	const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8'});
 	it('exits 2 with one line for an empty folder, a missing one and a file', () => {
