@@ -66,19 +66,23 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 		if (state.quit) exit();
 	}, [state.quit, exit]);
 
-	// Build the search index in slices between frames, so that typing never waits on a large corpus.
+	// The search index is built when search is first opened, in short slices between frames, so that
+	// neither typing nor browsing waits on a large corpus (the search view says it is indexing).
 	const [, setIndexed] = useState(false);
+	const searching = frame.view === 'search';
+	const [wantIndex, setWantIndex] = useState(false);
+	if (searching && !wantIndex) setWantIndex(true);
 	useEffect(() => {
-		if (preview) return;
+		if (preview || !wantIndex) return;
 		let timer: NodeJS.Timeout | undefined;
 		const searcher = model.searcher;
 		const step = () => {
-			if (searcher.prepare(25)) setIndexed(true);
+			if (searcher.prepare(8)) setIndexed(true);
 			else timer = setTimeout(step, 0);
 		};
 		timer = setTimeout(step, 0);
 		return () => clearTimeout(timer);
-	}, [model, preview]);
+	}, [model, preview, wantIndex]);
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
