@@ -117,6 +117,7 @@ describe('explorer in a real terminal', () => {
 	it('re-lays out on resize, says when the terminal is too small, and works at 40×12 without colour', async () => {
 		const file = launch({cols: 120, rows: 40, env: 'TERM=dumb NO_COLOR=1'});
 		await waitFor(/SOURCES · 1\/5/);
+		await waitFor(/\d+ reused passages/); // c compares once the analysis is in
 		keys('c');
 		await waitFor(/COMPARE · 001 ⇄ 000/);
 		tmux('resize-window', '-t', 'app', '-x', '60', '-y', '20');
