@@ -100,7 +100,7 @@ function secondLaunch(articles: number, runs: number) {
 
 /** Holding a key in the search box and in the sources list, on a corpus of about `passages` passages. */
 function underLoad(passages: number) {
-	const {dir} = corpusOnDisk(Math.ceil(passages / 30), 13);
+	const {dir} = corpusOnDisk(Math.ceil(passages / 26), 13);
 	const env = {...process.env, CHURNSCOPE_CACHE_DIR: join(BENCH, '.cache')};
 	execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'sources', '--corpus', dir], {env, stdio: ['ignore', 'ignore', 'inherit']});
 	const hold = (open: string, opened: string, key: string) => {
@@ -119,7 +119,7 @@ function underLoad(passages: number) {
 // ---------- search ----------
 
 function passagesDocs(n: number): Doc[] {
-	const articles = Math.ceil(n / 30) + 10;
+	const articles = Math.ceil(n / 24) + 10; // about 27 sentences an article: enough for n passages
 	const synth = synthesize(articles, 11, 0.1);
 	const docs: Doc[] = [];
 	for (const f of synth.files) {
@@ -256,7 +256,7 @@ function reuseChild(articles: number) {
 }
 
 function memoryChild(passages: number) {
-	const articles = Math.ceil(passages / 30);
+	const articles = Math.ceil(passages / 26);
 	const {dir} = corpusOnDisk(articles, 13);
 	const before = process.memoryUsage().rss;
 	const corpus = loadCorpus(dir);
