@@ -98,6 +98,7 @@ export async function runExplorer(dir: string, options: LoadOptions & {cache?: b
 	}
 	const loaded = corpus as Corpus | null;
 	for (const w of loaded?.warnings ?? []) process.stderr.write(`churnscope: warning: ${w}\n`);
+	for (const src of loaded?.sources ?? []) for (const w of src.warnings) process.stderr.write(`churnscope: warning: ${src.id}: ${w}\n`);
 	return aborted ? 130 : 0;
 }
 

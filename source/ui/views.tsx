@@ -51,7 +51,7 @@ export function SourcesView({model, theme, size, cursor, focused, preview, onHig
 	const warnings = model.corpus.warnings.length + model.corpus.sources.reduce((t, s) => t + s.warnings.length, 0);
 	return (
 		<Box flexDirection="column" height={size.rows}>
-			<Text {...theme.roles['title']}>{fit(`churnscope — ${model.corpus.sources.length} sources · ${preview ? 'loading texts…' : model.analysis ? `${model.analysis.pairs.length} reused passages` : 'analysing reuse…'}${warnings ? ` · ${warnings} warnings` : ''}`, size.cols)}</Text>
+			<Text {...theme.roles['title']}>{fit(`churnscope — ${model.corpus.sources.length} sources · ${preview ? 'loading texts…' : model.analysis ? `${model.analysis.pairs.length} reused passages` : 'analysing reuse…'}${warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''} (printed on exit)` : ''}`, size.cols)}</Text>
 			<Text {...theme.roles['dim']}>{fit('  ' + header, size.cols)}</Text>
 			{items.length === 0 ? (
 				<Text>No sources.</Text>
