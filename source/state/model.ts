@@ -1,12 +1,10 @@
 // What the explorer shows, derived once from a corpus and its analysis. Pure: no React, no I/O.
 
-import {pairsOf} from '../core/analysis.js';
-import type {Analysis, SourceRow} from '../core/analysis.js';
+import {pairsOf, sourceRows, type Analysis, type SourceRow} from '../core/analysis.js';
 import type {Corpus, Source} from '../core/corpus.js';
 import {ledger, series, type LedgerRow, type Series} from '../core/ledger.js';
 import type {Pair} from '../core/reuse.js';
 import {Searcher, searchDocs} from '../core/search.js';
-import {sourceRows} from '../core/analysis.js';
 
 export type Model = {
 	corpus: Corpus;
