@@ -65,7 +65,9 @@ export function parseQuery(query: string): string[] | null {
 /** Up to this many documents, Fuse searches all of them; above it, a trigram index narrows them first. */
 export const FULL_SCAN_LIMIT = 4000;
 /** How many candidates the trigram index hands to Fuse. */
-export const CANDIDATES = 800;
+export const CANDIDATES = 2000;
+/** How many of those, scored as Fuse would score them, Fuse itself ranks. */
+export const RANKED = 120;
 
 export class Searcher {
 	private fuse: Fuse<Doc> | null = null;
@@ -108,9 +110,12 @@ export class Searcher {
 		let hits: Hit[];
 		if (this.fuse) hits = run(this.fuse, words, limit);
 		else {
-			// In index order, so that Fuse breaks ties as it would over all documents.
-			const ids = this.index!.candidates(words, CANDIDATES).sort((a, b) => a - b);
-			const subset = ids.map(i => this.docs[i]!);
+			// Score the trigram candidates as Fuse would (each word's edit distance over its length, to the
+			// power of the field norm, multiplied), keep the best few, and let Fuse rank those; in index
+			// order, so that Fuse breaks ties as it would over all documents.
+			const ids = this.index!.candidates(words, CANDIDATES);
+			const best = this.index!.prescore(words, ids, FUSE_OPTIONS.threshold!, RANKED).sort((a, b) => a - b);
+			const subset = best.map(i => this.docs[i]!);
 			hits = run(new Fuse(subset, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, subset)), words, limit);
 		}
 		if (this.cache.size > 500) this.cache.clear();
@@ -136,9 +141,12 @@ export class TrigramIndex {
 	private readonly score: Float32Array;
 	/** A small bonus for short texts: Fuse ranks equal matches in shorter fields first. */
 	private readonly shortness: Float32Array;
+	/** Fuse's field norm for each text: 1 / sqrt(number of words), to three decimals. */
+	private readonly norms: Float32Array;
 	private built = 0;
 
 	constructor(private readonly texts: string[]) {
+		this.norms = Float32Array.from(texts, t => Math.round(1000 / Math.sqrt(Math.max(1, t.split(/\s+/).filter(Boolean).length))) / 1000);
 		this.byLength = Uint32Array.from(texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length));
 		this.score = new Float32Array(texts.length);
 		this.shortness = Float32Array.from(texts, t => 0.01 / Math.sqrt(1 + t.split(' ').length));
@@ -146,6 +154,31 @@ export class TrigramIndex {
 
 	get ready(): boolean {
 		return this.built === this.texts.length;
+	}
+
+	/**
+	 * The `keep` best of `ids` by Fuse's own score for the query: per word, the fewest edits that turn it
+	 * into a substring of the text, over its length (at least 0.001), to the power of the field norm,
+	 * multiplied over the words; a word over the threshold rules the text out. Ties go to the lower index.
+	 */
+	prescore(words: string[], ids: number[], threshold: number, keep: number): number[] {
+		const matchers = words.map(w => editMatcher(w));
+		const scored: {d: number; s: number}[] = [];
+		for (const d of ids) {
+			const t = this.texts[d]!;
+			let total = 1;
+			for (let i = 0; i < words.length; i++) {
+				const e = matchers[i]!(t) / Math.min(words[i]!.length, 31);
+				if (e > threshold) {
+					total = -1;
+					break;
+				}
+				total *= Math.pow(Math.max(0.001, e), this.norms[d]!);
+			}
+			if (total >= 0) scored.push({d, s: total});
+		}
+		scored.sort((a, b) => a.s - b.s || a.d - b.d);
+		return scored.slice(0, keep).map(x => x.d);
 	}
 
 	/**
@@ -259,4 +292,43 @@ function toHit(doc: Doc, score: number, matches: readonly FuseResultMatch[]): Hi
 /** Three UTF-16 units at `i` as one number. */
 function gram(t: string, i: number): number {
 	return (t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1)) * 65536 + t.charCodeAt(i + 2);
+}
+
+/**
+ * A matcher for one word: the smallest number of edits (insertions, deletions, substitutions) that
+ * makes the word a substring of a text, by Myers' bit-parallel algorithm (words of up to 31 characters).
+ */
+export function editMatcher(word: string): (text: string) => number {
+	const m = Math.min(word.length, 31);
+	const ascii = new Int32Array(128);
+	const other = new Map<number, number>();
+	for (let i = 0; i < m; i++) {
+		const c = word.charCodeAt(i);
+		if (c < 128) ascii[c] = ascii[c]! | (1 << i);
+		else other.set(c, (other.get(c) ?? 0) | (1 << i));
+	}
+	const high = 1 << (m - 1);
+	const all = m === 31 ? 0x7fffffff : (1 << m) - 1;
+	return (text: string) => {
+		let pv = all;
+		let mv = 0;
+		let score = m;
+		let best = m;
+		for (let j = 0; j < text.length && best > 0; j++) {
+			const c = text.charCodeAt(j);
+			const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
+			const xv = eq | mv;
+			const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+			let ph = mv | ~(xh | pv);
+			let mh = pv & xh;
+			if (ph & high) score++;
+			else if (mh & high) score--;
+			ph <<= 1;
+			mh <<= 1;
+			pv = (mh | ~(xv | ph)) & all;
+			mv = ph & xv & all;
+			if (score < best) best = score;
+		}
+		return best;
+	};
 }

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {loadCorpus} from '../../source/core/corpus.js';
-import {FULL_SCAN_LIMIT, Searcher, searchDocs} from '../../source/core/search.js';
+import {editMatcher, FULL_SCAN_LIMIT, Searcher, searchDocs} from '../../source/core/search.js';
 import {SEED} from '../helpers.js';
 
 const corpus = loadCorpus(SEED);
@@ -58,5 +58,40 @@ describe('search over a large corpus', () => {
 		const ours = new Set(s.search('harbur fishermen', 10).map(h => h.start));
 		expect(plain).toHaveLength(10);
 		expect(plain.filter(x => ours.has(x)).length).toBeGreaterThanOrEqual(9);
+	});
+});
+
+describe('editMatcher', () => {
+	// The textbook dynamic programme: edits to make the word a substring of the text.
+	const reference = (w: string, t: string) => {
+		let prev = Array.from({length: w.length + 1}, (_, i) => i);
+		let best = prev[w.length]!;
+		for (let j = 1; j <= t.length; j++) {
+			const cur = [0];
+			for (let i = 1; i <= w.length; i++) cur[i] = Math.min(prev[i]! + 1, cur[i - 1]! + 1, prev[i - 1]! + (w[i - 1] === t[j - 1] ? 0 : 1));
+			best = Math.min(best, cur[w.length]!);
+			prev = cur;
+		}
+		return best;
+	};
+	it('counts the edits that make a word a substring of the text', () => {
+		expect(editMatcher('telecomunication')('international telecommunication union')).toBe(1);
+		expect(editMatcher('kitten')('the sitting cat')).toBe(2);
+		expect(editMatcher('abc')('xxabcxx')).toBe(0);
+		expect(editMatcher('中国')('在中国的')).toBe(0);
+	});
+	it('agrees with the dynamic programme on any word and text', () => {
+		fc.assert(
+			fc.property(fc.string({minLength: 1, maxLength: 31}), fc.string({maxLength: 60}), (w, t) => {
+				expect(editMatcher(w)(t)).toBe(reference(w, t));
+			}),
+			{numRuns: 300},
+		);
+		fc.assert(
+			fc.property(fc.stringMatching(/^[ab]{1,31}$/), fc.stringMatching(/^[ab ]{0,80}$/), (w, t) => {
+				expect(editMatcher(w)(t)).toBe(reference(w, t));
+			}),
+			{numRuns: 300},
+		);
 	});
 });
