@@ -84,7 +84,7 @@ try {
 			kind: cli.flags.kind,
 			source: cli.flags.source,
 			color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
-		}, () => ({corpus, pairs: analysed!.pairs, rows: sourceRows(corpus.sources, analysed!.pairs)}));
+		}, analysed ? {corpus, pairs: analysed.pairs, rows: sourceRows(corpus.sources, analysed.pairs)} : undefined);
 		process.stdout.write(out.stdout);
 		process.exitCode = out.code;
 	}

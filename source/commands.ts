@@ -13,15 +13,15 @@ export type CommandOptions = {json: boolean; limit?: number; kind?: string; sour
 export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
-/** `analysis` gives the reuse pairs when they are needed (sources, pairs): computed, or from the cache. */
-export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opts: CommandOptions, analysis: () => Analysis = () => analyze(corpus)): Output {
+/** `analysis` (sources, pairs) comes from the cache when the caller has it; else it is computed here. */
+export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opts: CommandOptions, analysis?: Analysis): Output {
 	switch (name) {
 		case 'sources':
-			return sources(analysis(), opts);
+			return sources(analysis ?? analyze(corpus), opts);
 		case 'search':
 			return search(corpus, args.join(' '), opts);
 		case 'pairs':
-			return pairs(analysis(), opts);
+			return pairs(analysis ?? analyze(corpus), opts);
 		case 'figures':
 			return figures(corpus, opts);
 	}

@@ -3,32 +3,32 @@
 
 import {parentPort, workerData} from 'node:worker_threads';
 import {loadAnalysed, type Preview} from './core/cache.js';
-import {CorpusError, type Corpus, type LoadOptions} from './core/corpus.js';
+import type {Corpus, LoadOptions} from './core/corpus.js';
 import type {Pair} from './core/reuse.js';
 
-export type WorkerRequest = {dir: string; options: LoadOptions & {cache?: boolean}; loaded: boolean};
+/** `corpus`: a small corpus the main thread has read already (cloned here, not read again). */
+export type WorkerRequest = {dir: string; options: LoadOptions & {cache?: boolean}; corpus: Corpus | null};
 export type WorkerMessage =
 	| {type: 'preview'; preview: Preview}
 	| {type: 'corpus'; corpus: Corpus}
 	| {type: 'pairs'; pairs: Pair[]}
-	| {type: 'error'; message: string; usage: boolean};
+	| {type: 'error'; message: string};
 
 const port = parentPort!;
-const {dir, options, loaded} = workerData as WorkerRequest;
+const {dir, options, corpus: loaded} = workerData as WorkerRequest;
 try {
 	// The main thread read a small corpus itself; only a large one is sent over, as soon as it is read.
 	// With a cache entry, the sources list goes first, before the much larger corpus.
-	const {pairs} = loadAnalysed(
-		dir,
-		options,
-		corpus => {
+	const {pairs} = loadAnalysed(dir, options, {
+		corpus: loaded ?? undefined,
+		onCorpus: corpus => {
 			if (!loaded) port.postMessage({type: 'corpus', corpus} satisfies WorkerMessage);
 		},
-		preview => {
+		onPreview: preview => {
 			if (!loaded) port.postMessage({type: 'preview', preview} satisfies WorkerMessage);
 		},
-	);
+	});
 	port.postMessage({type: 'pairs', pairs} satisfies WorkerMessage);
 } catch (error) {
-	port.postMessage({type: 'error', message: (error as Error).message, usage: error instanceof CorpusError} satisfies WorkerMessage);
+	port.postMessage({type: 'error', message: (error as Error).message} satisfies WorkerMessage);
 }

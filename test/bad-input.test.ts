@@ -158,11 +158,9 @@ describe('scale of hostile input', () => {
 	it('reads a single 10 MB line when the limit allows it', () => {
 		const line = 'The port handled 3 million containers in 2024 and expects more next year, officials said; '.repeat(110_000);
 		const dir = makeCorpus({'line.txt': line});
-		const t = Date.now();
 		const c = loadCorpus(dir, {maxBytes: 20_000_000});
 		expect(c.sources[0]!.text.length).toBe(line.length);
 		expect(c.sources[0]!.figures.length).toBeGreaterThan(100_000);
-		expect(Date.now() - t).toBeLessThan(60_000);
 	}, 120_000);
 	it('reads 20,000 small files', () => {
 		const files: Record<string, string> = {};

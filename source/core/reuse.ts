@@ -43,10 +43,9 @@ const WEAK = 0.25;
  * Content features of a sentence: stems (hyphenated words split) and figure keys, and the stems in text
  * order (pairs of consecutive stems are what copies keep and unrelated sentences almost never share).
  */
-export function features(source: Source, sentence: number, figureKeys?: string[]): {feats: string[]; order: string[]; words: string[]} {
+export function features(source: Source, sentence: number, figureKeys?: string[]): {feats: string[]; order: string[]; words: number} {
 	const s = source.sentences[sentence]!;
 	const toks = tokenize(source.text, s.start, s.end);
-	const words = toks.map(t => t.norm.replace(/['\u2019]/g, "'"));
 	const set = new Set<string>();
 	const order: string[] = [];
 	for (const t of toks) {
@@ -59,7 +58,7 @@ export function features(source: Source, sentence: number, figureKeys?: string[]
 	}
 	const keys = figureKeys ?? source.figures.filter(f => f.sentence === sentence).map(f => figureKey(f));
 	for (const k of keys) set.add('#' + k);
-	return {feats: [...set], order, words};
+	return {feats: [...set], order, words: toks.length};
 }
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
@@ -79,7 +78,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		for (const sent of src.sentences) {
 			if (sent.boilerplate) continue;
 			const {feats, order, words} = features(src, sent.index, figs.get(sent.index) ?? []);
-			if (feats.length < 3 || words.length < 4) continue;
+			if (feats.length < 3 || words < 4) continue;
 			const ids = new Int32Array(feats.length);
 			feats.forEach((f, i) => {
 				let id = dict.get(f);

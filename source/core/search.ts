@@ -255,8 +255,8 @@ export class TrigramIndex {
 		return heap;
 	}
 
+	/** Texts holding every word as a substring, shortest first (the texts are lower-cased folds). */
 	private bySubstring(words: string[], k: number): number[] {
-		// (texts are already lower-cased folds)
 		const out: number[] = [];
 		for (const d of this.byLength) {
 			const t = this.texts[d]!;

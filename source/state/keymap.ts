@@ -53,14 +53,19 @@ const common: Binding[] = [
 	{keys: ['esc', 'q'], command: 'back', label: 'back', hint: true},
 ];
 
-const lines: Binding[] = [
-	{keys: ['j', 'down'], command: 'down', label: 'down'},
-	{keys: ['k', 'up'], command: 'up', label: 'up'},
-	{keys: ['pgdn', 'space', 'ctrl-f', 'ctrl-d'], command: 'pageDown', label: 'page down'},
-	{keys: ['pgup', 'b', 'ctrl-b', 'ctrl-u'], command: 'pageUp', label: 'page up'},
-	{keys: ['g', 'home'], command: 'top', label: 'top'},
-	{keys: ['G', 'end'], command: 'bottom', label: 'bottom'},
-];
+/** j/k, page, top and bottom, with the extra page keys of the view (lists and text differ). */
+function movement(noun: string, pageDown: string[], pageUp: string[]): Binding[] {
+	return [
+		{keys: ['j', 'down'], command: 'down', label: `${noun}down`},
+		{keys: ['k', 'up'], command: 'up', label: `${noun}up`},
+		{keys: ['pgdn', ...pageDown], command: 'pageDown', label: 'page down'},
+		{keys: ['pgup', ...pageUp], command: 'pageUp', label: 'page up'},
+		{keys: ['g', 'home'], command: 'top', label: 'top'},
+		{keys: ['G', 'end'], command: 'bottom', label: 'bottom'},
+	];
+}
+
+const lines = movement('', ['space', 'ctrl-f', 'ctrl-d'], ['b', 'ctrl-b', 'ctrl-u']);
 
 export const BINDINGS: Record<ViewName, Binding[]> = {
 	sources: [
@@ -93,22 +98,12 @@ export const BINDINGS: Record<ViewName, Binding[]> = {
 		{keys: [']'], command: 'nextPair', label: 'next pair', hint: true},
 		{keys: ['['], command: 'prevPair', label: 'previous pair', hint: true},
 		{keys: ['tab'], command: 'switchSide', label: 'switch scrolling side', hint: true},
-		{keys: ['j', 'down'], command: 'down', label: 'scroll down'},
-		{keys: ['k', 'up'], command: 'up', label: 'scroll up'},
-		{keys: ['pgdn', 'space'], command: 'pageDown', label: 'page down'},
-		{keys: ['pgup', 'b'], command: 'pageUp', label: 'page up'},
-		{keys: ['g', 'home'], command: 'top', label: 'top'},
-		{keys: ['G', 'end'], command: 'bottom', label: 'bottom'},
+		...movement('scroll ', ['space'], ['b']),
 		{keys: ['enter'], command: 'open', label: 'read side in full'},
 		...common,
 	],
 	figures: [
-		{keys: ['j', 'down'], command: 'down', label: 'down'},
-		{keys: ['k', 'up'], command: 'up', label: 'up'},
-		{keys: ['pgdn', 'space'], command: 'pageDown', label: 'page down'},
-		{keys: ['pgup', 'b'], command: 'pageUp', label: 'page up'},
-		{keys: ['g', 'home'], command: 'top', label: 'top'},
-		{keys: ['G', 'end'], command: 'bottom', label: 'bottom'},
+		...movement('', ['space'], ['b']),
 		{keys: ['tab', 'f'], command: 'kind', label: 'filter by kind', hint: true},
 		{keys: ['enter'], command: 'open', label: 'open passage', hint: true},
 		...common,

@@ -45,7 +45,7 @@ export async function runExplorer(dir: string, options: LoadOptions & {cache?: b
 			return 2;
 		}
 	}
-	const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {dir, options, loaded: corpus !== null} satisfies WorkerRequest});
+	const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {dir, options, corpus} satisfies WorkerRequest});
 	let aborted = false;
 	const onAbort = () => {
 		aborted = true;

@@ -25,7 +25,7 @@ describe('analysis cache', () => {
 		expect(preview?.rows.map(r => r.source)).toEqual(['a.txt', 'b.txt']);
 		for (const r of preview!.rows) expect(r.reused).toBeGreaterThan(0.5);
 		let seen = 0;
-		loadAnalysed(dir, {}, undefined, p => (seen = p.rows.length));
+		loadAnalysed(dir, {}, {onPreview: p => (seen = p.rows.length)});
 		expect(seen).toBe(2);
 	});
 	it('never serves a stale entry: any changed byte, file or sidecar changes the key', () => {
