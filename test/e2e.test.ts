@@ -12,16 +12,23 @@ const screen = () => tmux('capture-pane', '-p', '-t', 'app');
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'app', ...k);
 const type = (text: string) => tmux('send-keys', '-t', 'app', '-l', text);
 
-async function waitFor(pattern: RegExp, ms = 8000): Promise<string> {
+/**
+ * Poll the screen until it shows what is expected. A pattern or a predicate: after a resize, tmux shows
+ * the old frame rewrapped until the app redraws, so a test waits for the new frame as a whole.
+ */
+async function waitFor(expected: RegExp | ((screen: string) => boolean), ms = 8000): Promise<string> {
+	const test = typeof expected === 'function' ? expected : (s: string) => expected.test(s);
 	const until = Date.now() + ms;
 	let last = '';
 	while (Date.now() < until) {
 		last = screen();
-		if (pattern.test(last)) return last;
+		if (test(last)) return last;
 		await new Promise(r => setTimeout(r, 50));
 	}
-	throw new Error(`timed out waiting for ${pattern}; screen was:\n${last}`);
+	throw new Error(`timed out waiting for ${String(expected)}; screen was:\n${last}`);
 }
+
+const widest = (s: string) => Math.max(...s.split('\n').map(l => l.replace(/\s+$/, '').length));
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -121,13 +128,14 @@ describe('explorer in a real terminal', () => {
 		keys('c');
 		await waitFor(/COMPARE · 001 ⇄ 000/);
 		tmux('resize-window', '-t', 'app', '-x', '60', '-y', '20');
-		let s = await waitFor(/COMPARE · 001 ⇄ 000/);
-		expect(Math.max(...s.split('\n').map(l => l.replace(/\s+$/, '').length))).toBeLessThanOrEqual(60);
-		expect(s).toMatch(/FIGURE +AS IN A/);
+		// The redrawn compare view: its header, both columns and the figures table, all within 60 columns.
+		let s = await waitFor(s => /COMPARE · 001 ⇄ 000/.test(s) && /FIGURE +AS IN A/.test(s) && /A 001.*│ +B 000/.test(s));
+		expect(widest(s)).toBeLessThanOrEqual(60);
 		tmux('resize-window', '-t', 'app', '-x', '30', '-y', '10');
 		await waitFor(/need 40×12, have 30×10/);
 		tmux('resize-window', '-t', 'app', '-x', '40', '-y', '12');
-		s = await waitFor(/COMPARE · 001/);
+		s = await waitFor(s => /COMPARE · 001/.test(s) && !/need 40×12/.test(s));
+		expect(widest(s)).toBeLessThanOrEqual(40);
 		expect(s.split('\n').filter(l => l.trim()).length).toBeLessThanOrEqual(12);
 		expect(s).not.toMatch(/\x1b\[3\dm/);
 		keys('Escape');
