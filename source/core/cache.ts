@@ -10,7 +10,7 @@ import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type Corpus, type LoadOp
 import {findReuse, type Pair} from './reuse.js';
 import {sourceRows, type SourceRow} from './analysis.js';
 
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 	return env['CHURNSCOPE_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'churnscope');

@@ -2,9 +2,9 @@
 //
 // 1. Each non-boilerplate sentence becomes a set of features: stems of its content words and the keys
 //    of its figures (so "CNY1 trillion" meets "1 trillion yuan"). Features are weighted by rarity (IDF).
-// 2. Candidates are sentences that share a pair of consecutive stems (an index of stem bigrams), plus the
-//    neighbours of strong pairs, so the work grows with the number of sentences that share something
-//    distinctive, not with the square of the corpus.
+// 2. Candidates are sentences that share two pairs of consecutive stems, or one rare pair (an index of stem
+//    bigrams), plus the neighbours of strong pairs, so the work grows with the number of sentences that
+//    share something distinctive, not with the square of the corpus.
 // 3. Each candidate is scored (weighted overlap, with containment for split or merged sentences); strong
 //    pairs are kept, weak ones only beside a strong neighbour (a sentence split around a copied one).
 // 4. Consecutive sentence pairs that align in order are merged into passages.
@@ -37,6 +37,12 @@ const STRONG = 0.45;
 const SCAN_CAP = 5000;
 /** In a group of sentences sharing a stem pair, each is compared with at most this many of the first. */
 const GROUP_LINKS = 24;
+/**
+ * A stem pair in at most this many sentences is rare enough to make its sentences candidates on its own;
+ * sentences that meet only through commoner stem pairs must share two of them. Most sentences that share
+ * one common stem pair share nothing else, and scoring them all grew faster than the corpus.
+ */
+const RARE_GROUP = 8;
 const WEAK = 0.25;
 
 /**
@@ -117,20 +123,26 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	for (let i = 0; i < keys.length; i++) keys[i] = (packed[2 * i]! >>> hashShift) * scale + packed[2 * i + 1]!;
 	packed.length = 0;
 	keys.sort();
-	// Candidate pairs, packed as u × 2^unitBits + v, collected from each run of equal hashes and deduplicated by a sort.
+	// A stem pair repeated inside one sentence is one piece of evidence, not two.
+	let distinct = 0;
+	for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[distinct++] = keys[i]!;
+	const postings = keys.subarray(0, distinct);
+	// Candidate pairs, packed as (u × 2^unitBits + v) × 2 + rare, collected from each run of equal hashes;
+	// a sort brings together the stem pairs two sentences share.
 	const cand: number[] = [];
-	for (let i = 0; i < keys.length; ) {
-		const h = Math.floor(keys[i]! / scale);
+	for (let i = 0; i < postings.length; ) {
+		const h = Math.floor(postings[i]! / scale);
 		let j = i + 1;
-		while (j < keys.length && Math.floor(keys[j]! / scale) === h) j++;
+		while (j < postings.length && Math.floor(postings[j]! / scale) === h) j++;
 		if (j - i > 1 && j - i <= SCAN_CAP) {
 			// Every member against the first few: a widely syndicated sentence links each copy to the
 			// earliest ones without the square of the group.
+			const rare = j - i <= RARE_GROUP ? 1 : 0;
 			for (let y = i + 1; y < j; y++) {
-				const v = keys[y]! % scale;
+				const v = postings[y]! % scale;
 				for (let x = i; x < Math.min(y, i + GROUP_LINKS); x++) {
-					const u = keys[x]! % scale;
-					if (u !== v) cand.push(u < v ? u * scale + v : v * scale + u);
+					const u = postings[x]! % scale;
+					cand.push((u < v ? u * scale + v : v * scale + u) * 2 + rare);
 				}
 			}
 		}
@@ -138,10 +150,13 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	}
 	const pairsToScore = Float64Array.from(cand).sort();
 	cand.length = 0;
-	for (let i = 0; i < pairsToScore.length; i++) {
-		if (i > 0 && pairsToScore[i] === pairsToScore[i - 1]) continue;
-		const x = pairsToScore[i]!;
-		score(Math.floor(x / scale), x % scale);
+	for (let i = 0; i < pairsToScore.length; ) {
+		const pair = Math.floor(pairsToScore[i]! / 2);
+		let j = i + 1;
+		while (j < pairsToScore.length && Math.floor(pairsToScore[j]! / 2) === pair) j++;
+		// Two shared stem pairs, or one rare one (the odd entries sort last).
+		if (j - i >= 2 || pairsToScore[j - 1]! % 2 === 1) score(Math.floor(pair / scale), pair % scale);
+		i = j;
 	}
 	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no stem pair.
 	// (A neighbour pair already scored is scored again; the duplicates merge below.)

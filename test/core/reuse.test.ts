@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import {analyze, type Analysis} from '../../source/core/analysis.js';
 import {buildSource, loadCorpus} from '../../source/core/corpus.js';
-import {findReuse, type Pair} from '../../source/core/reuse.js';
+import {features, findReuse, type Pair} from '../../source/core/reuse.js';
 import {SEED} from '../helpers.js';
 
 const REWRITE = '000_3852ac365e34d611.txt';
@@ -142,5 +142,30 @@ describe('reuse on small corpora', () => {
 		].join(' ');
 		const pairs: Pair[] = findReuse([src('a.txt', base), src('b.txt', other)]);
 		expect(pairs).toEqual([]);
+	});
+});
+
+describe('reuse candidates', () => {
+	const origin = 'Engineers say the Kariba dam wall needs urgent repairs costing 300 million dollars before the rainy season.';
+	// The same facts, reordered so that one pair of consecutive content words survives: "million dollars".
+	const reworded = 'With the rains weeks away, the wall of the dam at Kariba needs repairs urgently, and engineers put the bill at 300 million dollars.';
+	const stemPairs = (text: string) => {
+		const {order} = features(src('x.txt', text), 0);
+		return new Set(order.slice(1).map((w, i) => `${order[i]} ${w}`));
+	};
+	const sharedPairs = (x: string, y: string) => [...stemPairs(x)].filter(p => stemPairs(y).has(p));
+	const between = (pairs: Pair[]) => pairs.filter(p => p.a.source === 'a.txt' && p.b.source === 'b.txt').map(p => p.kind);
+
+	it('pairs a reworded sentence that shares a single rare pair of consecutive words with its origin', () => {
+		expect(sharedPairs(origin, reworded)).toHaveLength(1);
+		expect(between(findReuse([src('a.txt', origin, '2026-01-01'), src('b.txt', reworded, '2026-01-02')]))).toEqual(['paraphrase']);
+	});
+
+	it('pairs it through commoner pairs of words when it shares more than one', () => {
+		const closer = reworded.replace('the wall of the dam at Kariba', 'the Kariba dam wall');
+		expect(sharedPairs(origin, closer).length).toBeGreaterThan(1);
+		// Twenty other sentences with "Kariba dam" and "million dollars": neither pair is rare any more.
+		const others = Array.from({length: 20}, (_, i) => src(`o${i}.txt`, `Tourism near the Kariba dam brought in ${i + 2} million dollars for lodge owners in district ${i}.`));
+		expect(between(findReuse([src('a.txt', origin, '2026-01-01'), src('b.txt', closer, '2026-01-02'), ...others]))).toEqual(['paraphrase']);
 	});
 });
