@@ -1,10 +1,9 @@
 // The built CLI in a real pseudo-terminal (tmux), at a fixed size, as a person would use it.
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {CLI} from './helpers.js';
+import {CLI, scratchDir} from './helpers.js';
 
 const socket = `churnscope-e2e-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
@@ -34,7 +33,7 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** Start the explorer in a fresh tmux session; returns the file its exit code is written to. */
 function launch(opts: {cols?: number; rows?: number; env?: string} = {}): string {
-	const exitFile = join(mkdtempSync(join(tmpdir(), 'churnscope-e2e-')), 'exit');
+	const exitFile = join(scratchDir('e2e-'), 'exit');
 	try {
 		tmux('kill-session', '-t', 'app');
 	} catch {
@@ -51,7 +50,7 @@ async function exitCode(file: string): Promise<string> {
 }
 
 describe('explorer in a real terminal', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'churnscope-e2e-'));
+	const dir = scratchDir('e2e-');
 	const exitFile = join(dir, 'exit');
 	afterAll(() => {
 		try {

@@ -1,11 +1,10 @@
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {corpusKey, loadAnalysed, readCache, readPreview} from '../../source/core/cache.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {loadCorpus} from '../../source/core/corpus.js';
-import {makeCorpus} from '../helpers.js';
+import {makeCorpus, scratchDir} from '../helpers.js';
 
 const text = (n: number) =>
 	`Story ${n}\nThe harbour authority approved a new container terminal on Tuesday after months of debate. The terminal will cost 4.2 billion euros and handle 3 million containers a year.\n`;
@@ -13,7 +12,7 @@ const text = (n: number) =>
 describe('analysis cache', () => {
 	it('serves a second load from the cache, with the same sources and pairs', () => {
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
-		process.env['CHURNSCOPE_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'cs-cache-'));
+		process.env['CHURNSCOPE_CACHE_DIR'] = scratchDir('cache-');
 		const first = loadAnalysed(dir, {});
 		const second = loadAnalysed(dir, {});
 		expect([first.cached, second.cached]).toEqual([false, true]);
@@ -39,7 +38,7 @@ describe('analysis cache', () => {
 		expect(corpusKey(dir, {maxBytes: 10})).not.toBe(k3);
 	});
 	it('ignores a corrupt entry and rewrites it', () => {
-		const root = mkdtempSync(join(tmpdir(), 'cs-cache-'));
+		const root = scratchDir('cache-');
 		process.env['CHURNSCOPE_CACHE_DIR'] = root;
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
 		const key = corpusKey(dir, {});
@@ -52,7 +51,7 @@ describe('analysis cache', () => {
 		expect(readdirSync(root).filter(f => f.endsWith('.tmp'))).toEqual([]);
 	});
 	it('writes nothing into the corpus folder, and nothing at all with cache off', () => {
-		const root = mkdtempSync(join(tmpdir(), 'cs-cache-'));
+		const root = scratchDir('cache-');
 		process.env['CHURNSCOPE_CACHE_DIR'] = root;
 		const dir = makeCorpus({'a.txt': text(1)});
 		const before = readFileSync(join(dir, 'a.txt'));
