@@ -4,6 +4,7 @@
 
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
+import {startAnalysis} from './analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands.js';
 import {sourceRows} from './core/analysis.js';
 import {loadAnalysed} from './core/cache.js';
@@ -67,8 +68,10 @@ if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
 
 try {
 	if (interactive) {
+		// The corpus is read on the analysis thread while Ink loads here.
+		const thread = startAnalysis(corpusDir, {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache});
 		const {runExplorer} = await import('./ui/run.js');
-		process.exitCode = await runExplorer(corpusDir, {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache});
+		process.exitCode = await runExplorer(corpusDir, thread);
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
 		const options = {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache};

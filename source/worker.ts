@@ -6,8 +6,7 @@ import {loadAnalysed, type Preview} from './core/cache.js';
 import type {Corpus, LoadOptions} from './core/corpus.js';
 import type {Pair} from './core/reuse.js';
 
-/** `corpus`: a small corpus the main thread has read already (cloned here, not read again). */
-export type WorkerRequest = {dir: string; options: LoadOptions & {cache?: boolean}; corpus: Corpus | null};
+export type WorkerRequest = {dir: string; options: LoadOptions & {cache?: boolean}};
 export type WorkerMessage =
 	| {type: 'preview'; preview: Preview}
 	| {type: 'corpus'; corpus: Corpus}
@@ -15,18 +14,13 @@ export type WorkerMessage =
 	| {type: 'error'; message: string};
 
 const port = parentPort!;
-const {dir, options, corpus: loaded} = workerData as WorkerRequest;
+const {dir, options} = workerData as WorkerRequest;
 try {
-	// The main thread read a small corpus itself; only a large one is sent over, as soon as it is read.
-	// With a cache entry, the sources list goes first, before the much larger corpus.
+	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
+	// entry, the sources list goes first, before the much larger corpus.
 	const {pairs} = loadAnalysed(dir, options, {
-		corpus: loaded ?? undefined,
-		onCorpus: corpus => {
-			if (!loaded) port.postMessage({type: 'corpus', corpus} satisfies WorkerMessage);
-		},
-		onPreview: preview => {
-			if (!loaded) port.postMessage({type: 'preview', preview} satisfies WorkerMessage);
-		},
+		onCorpus: corpus => port.postMessage({type: 'corpus', corpus} satisfies WorkerMessage),
+		onPreview: preview => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
 	});
 	port.postMessage({type: 'pairs', pairs} satisfies WorkerMessage);
 } catch (error) {

@@ -106,13 +106,13 @@ export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = ca
 
 /**
  * The corpus and its reuse pairs, from the cache when the files are unchanged; `cache: false` bypasses
- * it. `corpus` is one the caller has already read (so it is not read twice); `onPreview` and `onCorpus`
- * hear of the cached sources list and of the corpus as soon as each is to hand.
+ * it. `onPreview` and `onCorpus` hear of the cached sources list and of the corpus as soon as each is to
+ * hand.
  */
 export function loadAnalysed(
 	dir: string,
 	options: LoadOptions & {cache?: boolean},
-	hooks: {corpus?: Corpus; onCorpus?: (corpus: Corpus) => void; onPreview?: (preview: Preview) => void} = {},
+	hooks: {onCorpus?: (corpus: Corpus) => void; onPreview?: (preview: Preview) => void} = {},
 ): {corpus: Corpus; pairs: Pair[]; cached: boolean} {
 	const useCache = options.cache !== false;
 	const key = useCache ? corpusKey(dir, options) : '';
@@ -123,7 +123,7 @@ export function loadAnalysed(
 		hooks.onCorpus?.(hit.corpus);
 		return {...hit, cached: true};
 	}
-	const corpus = hooks.corpus ?? loadCorpus(dir, options);
+	const corpus = loadCorpus(dir, options);
 	hooks.onCorpus?.(corpus);
 	const pairs = findReuse(corpus.sources);
 	if (useCache && corpus.sources.length > 0) writeCache(corpus, pairs, key);

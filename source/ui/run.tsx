@@ -1,27 +1,28 @@
-// Runs the explorer in the terminal: alternate screen in, a first frame at once, the corpus loaded and
-// analysed on a worker thread (the sources list is usable as soon as it is loaded), and the terminal
-// restored however the app ends.
+// Runs the explorer in the terminal: alternate screen in, a first frame as soon as the analysis thread
+// (started by the CLI before Ink was loaded) has read the corpus, or a loading line if that takes long;
+// the sources list is usable as soon as it is loaded, and the terminal is restored however the app ends.
 
 import React from 'react';
-import {readdirSync, statSync} from 'node:fs';
-import {join} from 'node:path';
-import {Worker} from 'node:worker_threads';
 import {render, Text, useApp, useInput} from 'ink';
-import {sourceRows, type Analysis} from '../core/analysis.js';
+import type {AnalysisThread} from '../analysis-thread.js';
+import {sourceRows} from '../core/analysis.js';
 import type {Preview} from '../core/cache.js';
-import {CorpusError, loadCorpus, type Corpus, type LoadOptions} from '../core/corpus.js';
-import type {WorkerMessage, WorkerRequest} from '../worker.js';
+import type {Corpus} from '../core/corpus.js';
+import type {Pair} from '../core/reuse.js';
 import {App} from './app.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
+/** How long the first frame waits for the corpus before it shows a loading line instead. */
+const FIRST_FRAME_WAIT_MS = 200;
 
-export async function runExplorer(dir: string, options: LoadOptions & {cache?: boolean}): Promise<number> {
+export async function runExplorer(dir: string, thread: AnalysisThread): Promise<number> {
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
 		restored = true;
+		process.stdin.setRawMode(false);
 		process.stdout.write(LEAVE_ALT + SHOW_CURSOR);
 	};
 	process.stdout.write(ENTER_ALT);
@@ -33,65 +34,57 @@ export async function runExplorer(dir: string, options: LoadOptions & {cache?: b
 		});
 	}
 
-	// A small corpus is read here, at once; a large one on the worker, so the first frame does not wait.
+	// What the analysis thread has told us so far; each message redraws.
 	let corpus: Corpus | null = null;
+	let preview: {corpus: Corpus; rows: Preview['rows']} | null = null;
+	let pairs: Pair[] | null = null;
 	let failure: string | null = null;
-	if (isSmall(dir)) {
-		try {
-			corpus = loadCorpus(dir, options);
-		} catch (error) {
-			restore();
-			process.stderr.write(`churnscope: ${error instanceof CorpusError ? error.message : (error as Error).message}\n`);
-			return 2;
-		}
-	}
-	const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {dir, options, corpus} satisfies WorkerRequest});
 	let aborted = false;
 	const onAbort = () => {
 		aborted = true;
 	};
-	const first = corpus ? <App corpus={corpus} analysis={null} onAbort={onAbort} /> : <Loading dir={dir} onAbort={onAbort} />;
-	const instance = render(first, {exitOnCtrlC: false, patchConsole: false});
-	worker.on('message', (m: WorkerMessage) => {
-		if (m.type === 'error') {
-			failure = m.message;
-			instance.unmount();
-			return;
-		}
-		if (m.type === 'preview') {
-			// The sources list from the cache, browsable while the texts load.
-			if (corpus) return;
-			const stub = previewCorpus(dir, m.preview);
-			instance.rerender(<App corpus={stub} analysis={{corpus: stub, pairs: [], rows: m.preview.rows}} preview onAbort={onAbort} />);
-			return;
-		}
-		if (m.type === 'corpus') {
-			if (corpus) return;
-			corpus = m.corpus;
-			if (corpus.sources.length === 0) {
-				failure = `no readable text files in ${dir}${corpus.warnings.length ? `: ${corpus.warnings[0]}` : ''}`;
-				instance.unmount();
-				return;
-			}
-			instance.rerender(<App corpus={corpus} analysis={null} onAbort={onAbort} />);
-			return;
-		}
+	const view = () => {
 		if (corpus) {
-			const analysis: Analysis = {corpus, pairs: m.pairs, rows: sourceRows(corpus.sources, m.pairs)};
-			instance.rerender(<App corpus={corpus} analysis={analysis} onAbort={onAbort} />);
+			const analysis = pairs ? {corpus, pairs, rows: sourceRows(corpus.sources, pairs)} : null;
+			return <App corpus={corpus} analysis={analysis} onAbort={onAbort} />;
 		}
+		if (preview) {
+			// The sources list from the cache, browsable while the texts load.
+			return <App corpus={preview.corpus} analysis={{corpus: preview.corpus, pairs: [], rows: preview.rows}} preview onAbort={onAbort} />;
+		}
+		return <Loading dir={dir} onAbort={onAbort} />;
+	};
+
+	let redraw = () => {};
+	let settle = () => {};
+	const first = new Promise<void>(resolve => {
+		settle = resolve;
 	});
-	worker.on('error', error => {
-		failure = `analysis failed: ${error.message}`;
-		instance.unmount();
+	thread.listen(m => {
+		if (m.type === 'error') failure = m.message;
+		else if (m.type === 'preview') preview = {corpus: previewCorpus(dir, m.preview), rows: m.preview.rows};
+		else if (m.type === 'pairs') pairs = m.pairs;
+		else if (m.corpus.sources.length === 0) {
+			failure = `no readable text files in ${dir}${m.corpus.warnings.length ? `: ${m.corpus.warnings[0]}` : ''}`;
+		} else corpus = m.corpus;
+		settle();
+		redraw();
 	});
-	try {
-		await instance.waitUntilExit();
-	} finally {
-		await worker.terminate();
-		instance.unmount();
-		restore();
+	let timer: NodeJS.Timeout | undefined;
+	await Promise.race([first, new Promise<void>(resolve => (timer = setTimeout(resolve, FIRST_FRAME_WAIT_MS)))]);
+	clearTimeout(timer);
+
+	if (!failure) {
+		const instance = render(view(), {exitOnCtrlC: false, patchConsole: false});
+		redraw = () => (failure ? instance.unmount() : instance.rerender(view()));
+		try {
+			await instance.waitUntilExit();
+		} finally {
+			instance.unmount();
+		}
 	}
+	await thread.terminate();
+	restore();
 	if (failure) {
 		process.stderr.write(`churnscope: ${failure}\n`);
 		return 2;
@@ -109,35 +102,6 @@ function Loading({dir, onAbort}: {dir: string; onAbort: () => void}) {
 		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) exit();
 	});
 	return <Text dimColor>{`Loading ${dir}… (q to quit)`}</Text>;
-}
-
-/** Whether a folder is small enough to read before the first frame: a few hundred files, a few MB. */
-function isSmall(dir: string, maxFiles = 300, maxBytes = 4 * 1024 * 1024): boolean {
-	let files = 0;
-	let bytes = 0;
-	const walk = (d: string, depth: number): boolean => {
-		let entries;
-		try {
-			entries = readdirSync(d, {withFileTypes: true});
-		} catch {
-			return true;
-		}
-		for (const e of entries) {
-			if (e.isDirectory()) {
-				if (depth > 8 || !walk(join(d, e.name), depth + 1)) return false;
-			} else if (++files > maxFiles) return false;
-			else {
-				try {
-					bytes += statSync(join(d, e.name)).size;
-				} catch {
-					// unreadable: the loader will say so
-				}
-				if (bytes > maxBytes) return false;
-			}
-		}
-		return true;
-	};
-	return walk(dir, 0);
 }
 
 /** A corpus of metadata only, from a cached sources list: enough to draw and browse the list. */
