@@ -68,6 +68,9 @@ if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
 
 try {
 	if (interactive) {
+		// Raw mode at once, not when Ink mounts its input hook: keys typed during start-up then wait for
+		// the app unechoed, instead of being echoed over the screen by the terminal's line editing.
+		process.stdin.setRawMode(true);
 		// The corpus is read on the analysis thread while Ink loads here.
 		const thread = startAnalysis(corpusDir, {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache});
 		const {runExplorer} = await import('./ui/run.js');

@@ -5,7 +5,7 @@
 import type {Hit} from '../core/search.js';
 import type {Pair} from '../core/reuse.js';
 import {current, moveBy, reduce, type Frame, type State} from '../state/app-state.js';
-import {resolveKey, type Command, type KeyInfo} from '../state/keymap.js';
+import {keyName, resolveKey, type Command, type KeyInfo} from '../state/keymap.js';
 import {pairsBetween, readerPairs, type Model} from '../state/model.js';
 import {compareLayout, lineOf} from './layout.js';
 import {compareScreen, KIND_CYCLE, ledgerRows, readerScreen, type CompareScreen, type ReaderScreen} from './screens.js';
@@ -177,6 +177,12 @@ export function transition(state: State, command: Command, screens: Screens): St
  * list component and are left alone here.
  */
 export function handleKey(state: State, input: string, key: KeyInfo, screens: Screens): State {
+	// Keys typed ahead (during start-up, or faster than the terminal is read) arrive as one chunk of
+	// text: each character is a key of its own, so "/tele" on the home view opens search with "tele".
+	const chars = [...input];
+	if (chars.length > 1 && keyName('', key) === null && !key.ctrl && !key.meta) {
+		return chars.reduce((s, c) => handleKey(s, c, key, screens), state);
+	}
 	if (state.help) return key.escape || input === 'q' || input === '?' ? reduce(state, {type: 'help'}) : state;
 	const view = current(state).view;
 	const action = resolveKey(view, input, key);

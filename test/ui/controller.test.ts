@@ -18,6 +18,12 @@ describe('controller', () => {
 		const s = press(initialState, {return: true}, 'n', 'n', 'n');
 		expect(current(s)).toMatchObject({view: 'reader', source: '000_3852ac365e34d611.txt', pair: 2});
 	});
+	it('takes a chunk of keys typed ahead as the keys one by one', () => {
+		const s = press(initialState, '/tele');
+		expect(current(s)).toMatchObject({view: 'search', query: 'tele'});
+		expect(current(press(initialState, 'fq'))).toMatchObject({view: 'sources'});
+		expect(current(press(s, '中文'))).toMatchObject({view: 'search', query: 'tele中文'});
+	});
 	it('opens the compare view on the current passage and steps through the pairs of those two sources', () => {
 		let s = press(initialState, {return: true}, 'n', 'n', {return: true});
 		expect(current(s)).toMatchObject({view: 'compare', a: '001_ceee5b9b1f5f8ff4.txt', b: '000_3852ac365e34d611.txt', index: 2});
