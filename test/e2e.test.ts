@@ -32,14 +32,14 @@ const widest = (s: string) => Math.max(...s.split('\n').map(l => l.replace(/\s+$
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** Start the explorer in a fresh tmux session; returns the file its exit code is written to. */
-function launch(opts: {cols?: number; rows?: number; env?: string} = {}): string {
+function launch(opts: {cols?: number; rows?: number; env?: string; args?: string} = {}): string {
 	const exitFile = join(scratchDir('e2e-'), 'exit');
 	try {
 		tmux('kill-session', '-t', 'app');
 	} catch {
 		// none yet
 	}
-	tmux('new-session', '-d', '-s', 'app', '-x', String(opts.cols ?? 120), '-y', String(opts.rows ?? 40), `env -u CI ${opts.env ?? 'NO_COLOR=1'} node ${CLI}; echo $? > ${exitFile}; sleep 30`);
+	tmux('new-session', '-d', '-s', 'app', '-x', String(opts.cols ?? 120), '-y', String(opts.rows ?? 40), `env -u CI ${opts.env ?? 'NO_COLOR=1'} node ${CLI} ${opts.args ?? ''}; echo $? > ${exitFile}; stty -a; sleep 30`);
 	return exitFile;
 }
 
@@ -142,4 +142,24 @@ describe('explorer in a real terminal', () => {
 		keys('q');
 		expect(await exitCode(file)).toBe('0');
 	}, 60_000);
+
+	it('acts on keys typed before the first frame', async () => {
+		const file = launch();
+		keys('/');
+		type('tele');
+		const s = await waitFor(/\/ tele +\d+ results/);
+		expect(s).toContain('Telecommunication');
+		keys('C-c');
+		expect(await exitCode(file)).toBe('130');
+	}, 30_000);
+
+	it('says in one line why a folder cannot be opened, exits 2 and leaves the terminal as it was', async () => {
+		const file = launch({args: '--corpus /nonexistent/churnscope'});
+		expect(await exitCode(file)).toBe('2');
+		const s = await waitFor(/-?icanon/);
+		expect(s).toMatch(/^churnscope: corpus folder not found: \/nonexistent\/churnscope/m);
+		expect(s).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+		expect(s).toMatch(/(^|\s)icanon\b/); // line editing back on
+		expect(tmux('display-message', '-p', '-t', 'app', '#{alternate_on}').trim()).toBe('0');
+	}, 30_000);
 });
