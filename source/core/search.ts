@@ -68,6 +68,8 @@ export const FULL_SCAN_LIMIT = 4000;
 export const CANDIDATES = 2000;
 /** How many of those, scored as Fuse would score them, Fuse itself ranks. */
 export const RANKED = 120;
+/** How many query words the index keeps edit ratios for (more than a query can hold). */
+const KEPT_WORDS = MAX_QUERY_WORDS + 4;
 
 export class Searcher {
 	private fuse: Fuse<Doc> | null = null;
@@ -139,16 +141,22 @@ export class TrigramIndex {
 	private readonly postings = new Map<number, number[]>();
 	private readonly byLength: Uint32Array;
 	private readonly score: Float32Array;
+	/** Scratch space for a query: the texts it touches, and their scores for selection. */
+	private readonly touched: Int32Array;
+	private readonly values: Float32Array;
 	/** A small bonus for short texts: Fuse ranks equal matches in shorter fields first. */
 	private readonly shortness: Float32Array;
 	/** Fuse's field norm for each text: 1 / sqrt(number of words), to three decimals. */
 	private readonly norms: Float32Array;
+	private readonly distances = new Map<string, Float32Array>();
 	private built = 0;
 
 	constructor(private readonly texts: string[]) {
 		this.norms = Float32Array.from(texts, t => Math.round(1000 / Math.sqrt(Math.max(1, t.split(/\s+/).filter(Boolean).length))) / 1000);
 		this.byLength = Uint32Array.from(texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length));
 		this.score = new Float32Array(texts.length);
+		this.touched = new Int32Array(texts.length);
+		this.values = new Float32Array(texts.length);
 		this.shortness = Float32Array.from(texts, t => 0.01 / Math.sqrt(1 + t.split(' ').length));
 	}
 
@@ -162,13 +170,17 @@ export class TrigramIndex {
 	 * multiplied over the words; a word over the threshold rules the text out. Ties go to the lower index.
 	 */
 	prescore(words: string[], ids: number[], threshold: number, keep: number): number[] {
-		const matchers = words.map(w => editMatcher(w));
+		const matchers: ((text: string) => number)[] = [];
+		const known = words.map(w => this.distancesOf(w));
 		const scored: {d: number; s: number}[] = [];
 		for (const d of ids) {
-			const t = this.texts[d]!;
 			let total = 1;
 			for (let i = 0; i < words.length; i++) {
-				const e = matchers[i]!(t) / Math.min(words[i]!.length, 31);
+				let e = known[i]![d]!;
+				if (e < 0) {
+					matchers[i] ??= editMatcher(words[i]!);
+					e = known[i]![d] = matchers[i]!(this.texts[d]!) / Math.min(words[i]!.length, 31);
+				}
 				if (e > threshold) {
 					total = -1;
 					break;
@@ -179,6 +191,23 @@ export class TrigramIndex {
 		}
 		scored.sort((a, b) => a.s - b.s || a.d - b.d);
 		return scored.slice(0, keep).map(x => x.d);
+	}
+
+	/**
+	 * Each text's edit ratio for a word, -1 until measured, kept for the last few words: while a query is
+	 * typed only its last word changes, so the others are measured once, not on every keystroke.
+	 */
+	private distancesOf(word: string): Float32Array {
+		let known = this.distances.get(word);
+		this.distances.delete(word);
+		if (!known) {
+			const oldest = this.distances.size >= KEPT_WORDS ? this.distances.keys().next().value : undefined;
+			known = oldest === undefined ? new Float32Array(this.texts.length) : this.distances.get(oldest)!;
+			if (oldest !== undefined) this.distances.delete(oldest);
+			known.fill(-1);
+		}
+		this.distances.set(word, known); // the most recently used last
+		return known;
 	}
 
 	/**
@@ -207,52 +236,34 @@ export class TrigramIndex {
 		// Words of one or two letters narrow nothing when a longer word is there: Fuse checks them.
 		if (long.length === 0) return this.bySubstring(words, k);
 		const n = this.texts.length;
-		const score = this.score;
-		const touched: number[] = [];
+		const {score, touched} = this;
+		let count = 0;
 		for (const w of long) {
 			const grams = [...new Set(Array.from({length: w.length - 2}, (_, i) => gram(w, i)))];
 			const weights = grams.map(g => Math.log(1 + n / (1 + (this.postings.get(g)?.length ?? 0))));
 			const total = weights.reduce((a, b) => a + b, 0) || 1;
-			grams.forEach((g, gi) => {
-				const list = this.postings.get(g);
-				if (!list) return;
+			for (let gi = 0; gi < grams.length; gi++) {
+				const list = this.postings.get(grams[gi]!);
+				if (!list) continue;
 				const add = weights[gi]! / total;
 				for (let i = 0; i < list.length; i++) {
 					const d = list[i]!;
-					if (score[d] === 0) touched.push(d);
+					if (score[d] === 0) touched[count++] = d;
 					score[d] = score[d]! + add;
-				}
-			});
-		}
-		// Keep the k best with a bounded min-heap.
-		const heap: number[] = [];
-		for (const d of touched) score[d] = score[d]! + this.shortness[d]!;
-		const less = (a: number, b: number) => score[a]! < score[b]!;
-		for (const d of touched) {
-			if (heap.length < k) {
-				heap.push(d);
-				for (let i = heap.length - 1; i > 0; ) {
-					const p = (i - 1) >> 1;
-					if (!less(heap[i]!, heap[p]!)) break;
-					[heap[i], heap[p]] = [heap[p]!, heap[i]!];
-					i = p;
-				}
-			} else if (less(heap[0]!, d)) {
-				heap[0] = d;
-				for (let i = 0; ; ) {
-					const l = 2 * i + 1;
-					const r = l + 1;
-					let m = i;
-					if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-					if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
-					if (m === i) break;
-					[heap[i], heap[m]] = [heap[m]!, heap[i]!];
-					i = m;
 				}
 			}
 		}
-		for (const d of touched) score[d] = 0;
-		return heap;
+		for (let i = 0; i < count; i++) {
+			const d = touched[i]!;
+			score[d] = score[d]! + this.shortness[d]!;
+		}
+		// The k best: those above the k-th best score, then those equal to it, in the order first met.
+		const out: number[] = [];
+		const cut = count > k ? kthLargest(this.values, touched, score, count, k) : -Infinity;
+		for (let i = 0; i < count; i++) if (score[touched[i]!]! > cut) out.push(touched[i]!);
+		for (let i = 0; i < count && out.length < k; i++) if (score[touched[i]!] === cut) out.push(touched[i]!);
+		for (let i = 0; i < count; i++) score[touched[i]!] = 0;
+		return out;
 	}
 
 	/** Texts holding every word as a substring, shortest first (the texts are lower-cased folds). */
@@ -287,6 +298,32 @@ function toHit(doc: Doc, score: number, matches: readonly FuseResultMatch[]): Hi
 		score: Math.round((1 - score) * 1000) / 1000,
 		matches: merged.map(([a, b]) => [a + offset, b + offset]),
 	};
+}
+
+/** The k-th largest of the scores of the first `count` touched texts (quickselect in `values`). */
+function kthLargest(values: Float32Array, touched: Int32Array, score: Float32Array, count: number, k: number): number {
+	for (let i = 0; i < count; i++) values[i] = score[touched[i]!]!;
+	let lo = 0;
+	let hi = count - 1;
+	const target = k - 1; // index of the k-th largest in descending order
+	while (lo < hi) {
+		const pivot = values[(lo + hi) >> 1]!;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (values[i]! > pivot) i++;
+			while (values[j]! < pivot) j--;
+			if (i <= j) {
+				const t = values[i]!;
+				values[i++] = values[j]!;
+				values[j--] = t;
+			}
+		}
+		if (target <= j) hi = j;
+		else if (target >= i) lo = i;
+		else break;
+	}
+	return values[target]!;
 }
 
 /** Three UTF-16 units at `i` as one number. */

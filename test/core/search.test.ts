@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {loadCorpus} from '../../source/core/corpus.js';
-import {editMatcher, FULL_SCAN_LIMIT, Searcher, searchDocs} from '../../source/core/search.js';
+import {editMatcher, FULL_SCAN_LIMIT, Searcher, searchDocs, TrigramIndex} from '../../source/core/search.js';
 import {SEED} from '../helpers.js';
 
 const corpus = loadCorpus(SEED);
@@ -58,6 +58,57 @@ describe('search over a large corpus', () => {
 		const ours = new Set(s.search('harbur fishermen', 10).map(h => h.start));
 		expect(plain).toHaveLength(10);
 		expect(plain.filter(x => ours.has(x)).length).toBeGreaterThanOrEqual(9);
+	});
+});
+
+const hash = (t: string) => [...t].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1000003, 7);
+
+describe('TrigramIndex candidates', () => {
+	it('keeps the k texts that hold most of the query, whatever order they come in', () => {
+		// 30 texts hold all of "harbour", 300 only its first trigram, 100 none of it; shuffled.
+		const texts = [
+			...Array.from({length: 300}, (_, i) => `the har${i} quay`),
+			...Array.from({length: 30}, (_, i) => `a harbour ${i}`),
+			...Array.from({length: 100}, (_, i) => `nothing here ${i}`),
+		].sort((a, b) => hash(a) - hash(b));
+		const index = new TrigramIndex(texts);
+		index.build(Number.POSITIVE_INFINITY);
+		const top = index.candidates(['harbour'], 30).map(i => texts[i]!);
+		expect(top).toHaveLength(30);
+		expect(top.every(t => t.includes('harbour'))).toBe(true);
+		const more = index.candidates(['harbour'], 100);
+		expect(more).toHaveLength(100);
+		expect(new Set(more).size).toBe(100);
+		expect(more.filter(i => texts[i]!.includes('harbour'))).toHaveLength(30);
+		expect(more.every(i => texts[i]!.includes('har'))).toBe(true);
+		expect(index.candidates(['harbour'], 1000)).toHaveLength(330); // every text that holds any of it
+	});
+	it('scores as Fuse would, however many queries came before (past the words it keeps)', () => {
+		const vocab = ['harbour', 'terminal', 'dredging', 'fishermen', 'council', 'tariff', 'quantum', 'orbital'];
+		const texts = Array.from({length: 600}, (_, i) => `${vocab[i % 8]} ${vocab[(i * 5 + 1) % 8]} report ${vocab[(i * 3 + 2) % 8]} number ${i}`);
+		const typing = new TrigramIndex(texts);
+		typing.build(Number.POSITIVE_INFINITY);
+		const ids = texts.map((_, i) => i);
+		// Fuse's score: per word, edits over length (at least 0.001) to the power of the field norm.
+		const fuseOrder = (words: string[]) =>
+			ids
+				.map(d => {
+					const norm = Math.round(1000 / Math.sqrt(texts[d]!.split(' ').length)) / 1000;
+					const es = words.map(w => editMatcher(w)(texts[d]!) / w.length);
+					return {d, s: es.some(e => e > 0.25) ? -1 : es.reduce((t, e) => t * Math.pow(Math.max(0.001, e), Math.fround(norm)), 1)};
+				})
+				.filter(x => x.s >= 0)
+				.sort((a, b) => a.s - b.s || a.d - b.d)
+				.slice(0, 40)
+				.map(x => x.d);
+		// Twenty queries, typed a letter at a time: far more distinct words than the index keeps.
+		const queries = Array.from({length: 20}, (_, q) => `${vocab[q % 8]!.slice(1)} ${vocab[(q + 3) % 8]!.replace(/[aeiou]/, '')}`);
+		for (const query of queries) {
+			for (let n = 4; n <= query.length; n++) {
+				const words = query.slice(0, n).split(' ').filter(Boolean);
+				expect(typing.prescore(words, ids, 0.25, 40)).toEqual(fuseOrder(words));
+			}
+		}
 	});
 });
 
