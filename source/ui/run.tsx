@@ -75,7 +75,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	clearTimeout(timer);
 
 	if (!failure) {
-		const instance = render(view(), {exitOnCtrlC: false, patchConsole: false});
+		const instance = render(view(), {exitOnCtrlC: false, patchConsole: false, maxFps: 60});
 		redraw = () => (failure ? instance.unmount() : instance.rerender(view()));
 		try {
 			await instance.waitUntilExit();
