@@ -1,31 +1,58 @@
 // Starts the analysis thread as early as possible: the CLI calls this before it loads Ink, so the corpus
-// is read on the worker while the main thread is still compiling the interface. Messages that arrive
-// before the explorer listens are kept and handed over, in order, when it does.
+// is read on the worker while the main thread is still compiling the interface. The worker's chunks of
+// JSON are decoded here between frames, and the events that arrive before the explorer listens are kept
+// and handed over, in order, when it does.
 
 import {Worker} from 'node:worker_threads';
-import type {LoadOptions} from './core/corpus.js';
+import {unpackSource, type PackedSource, type Preview} from './core/cache.js';
+import {parseChunks} from './core/chunks.js';
+import type {Corpus, LoadOptions} from './core/corpus.js';
+import type {Pair} from './core/reuse.js';
 import type {WorkerMessage, WorkerRequest} from './worker.js';
 
+export type AnalysisEvent =
+	| {type: 'preview'; preview: Preview}
+	| {type: 'corpus'; corpus: Corpus}
+	| {type: 'pairs'; pairs: Pair[]}
+	| {type: 'error'; message: string};
+
 export type AnalysisThread = {
-	/** Receive every message, starting with those that arrived before this call. One listener. */
-	listen(listener: (message: WorkerMessage) => void): void;
+	/** Receive every event, starting with those that arrived before this call. One listener. */
+	listen(listener: (event: AnalysisEvent) => void): void;
 	terminate(): Promise<void>;
 };
 
 export function startAnalysis(dir: string, options: LoadOptions & {cache?: boolean}): AnalysisThread {
 	const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {dir, options} satisfies WorkerRequest});
-	const queued: WorkerMessage[] = [];
-	let listener: ((message: WorkerMessage) => void) | null = null;
-	const deliver = (message: WorkerMessage) => (listener ? listener(message) : queued.push(message));
-	worker.on('message', deliver);
-	worker.on('error', error => deliver({type: 'error', message: `analysis failed: ${error.message}`}));
+	const queued: AnalysisEvent[] = [];
+	let listener: ((event: AnalysisEvent) => void) | null = null;
+	const deliver = (event: AnalysisEvent) => {
+		if (listener) listener(event);
+		else queued.push(event);
+	};
+	// Messages are decoded one after another, so events keep the worker's order.
+	let decoding = Promise.resolve();
+	const receive = (message: WorkerMessage) => {
+		decoding = decoding.then(async () => deliver(await decode(dir, message))).catch((error: Error) => deliver({type: 'error', message: `analysis failed: ${error.message}`}));
+	};
+	worker.on('message', receive);
+	worker.on('error', error => receive({type: 'error', message: `analysis failed: ${error.message}`}));
 	return {
 		listen(l) {
 			listener = l;
-			for (const message of queued.splice(0)) l(message);
+			for (const event of queued.splice(0)) l(event);
 		},
 		async terminate() {
 			await worker.terminate();
 		},
 	};
+}
+
+export async function decode(dir: string, message: WorkerMessage): Promise<AnalysisEvent> {
+	if (message.type === 'corpus') {
+		const sources = await parseChunks<PackedSource, Corpus['sources'][number]>(message.chunks, unpackSource);
+		return {type: 'corpus', corpus: {dir, sources, warnings: message.warnings}};
+	}
+	if (message.type === 'pairs') return {type: 'pairs', pairs: await parseChunks<Pair>(message.chunks)};
+	return message;
 }

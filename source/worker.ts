@@ -1,16 +1,19 @@
 // The analysis thread: loads the corpus and finds reuse off the main thread, so the explorer draws and
-// answers keys while a large corpus is read and compared.
+// answers keys while a large corpus is read and compared. The corpus and the pairs travel as chunks of
+// JSON (see core/chunks), which the main thread decodes between frames.
 
 import {parentPort, workerData} from 'node:worker_threads';
-import {loadAnalysed, type Preview} from './core/cache.js';
-import type {Corpus, LoadOptions} from './core/corpus.js';
-import type {Pair} from './core/reuse.js';
+import {loadAnalysed, packSource, type Preview} from './core/cache.js';
+import {buffers, jsonChunks} from './core/chunks.js';
+import type {LoadOptions} from './core/corpus.js';
 
 export type WorkerRequest = {dir: string; options: LoadOptions & {cache?: boolean}};
 export type WorkerMessage =
 	| {type: 'preview'; preview: Preview}
-	| {type: 'corpus'; corpus: Corpus}
-	| {type: 'pairs'; pairs: Pair[]}
+	/** `chunks`: JSON arrays of packed sources, in corpus order. */
+	| {type: 'corpus'; warnings: string[]; chunks: Uint8Array[]}
+	/** `chunks`: JSON arrays of pairs. */
+	| {type: 'pairs'; chunks: Uint8Array[]}
 	| {type: 'error'; message: string};
 
 const port = parentPort!;
@@ -19,10 +22,14 @@ try {
 	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
 	// entry, the sources list goes first, before the much larger corpus.
 	const {pairs} = loadAnalysed(dir, options, {
-		onCorpus: corpus => port.postMessage({type: 'corpus', corpus} satisfies WorkerMessage),
+		onCorpus: corpus => {
+			const chunks = jsonChunks(corpus.sources, packSource);
+			port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
+		},
 		onPreview: preview => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
 	});
-	port.postMessage({type: 'pairs', pairs} satisfies WorkerMessage);
+	const chunks = jsonChunks(pairs);
+	port.postMessage({type: 'pairs', chunks} satisfies WorkerMessage, buffers(chunks));
 } catch (error) {
 	port.postMessage({type: 'error', message: (error as Error).message} satisfies WorkerMessage);
 }

@@ -33,31 +33,31 @@ export function corpusKey(dir: string, options: LoadOptions): string {
 }
 
 type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; pairs: Pair[]};
-type PackedSource = Omit<Source, 'blocks' | 'sentences'> & {blocks: [number, number, string, boolean][]; sentences: [number, number, number, boolean][]};
+/** A source as stored and sent between threads: blocks and sentences as offsets, their text cut from the source's. */
+export type PackedSource = Omit<Source, 'blocks' | 'sentences'> & {blocks: [number, number, string, boolean][]; sentences: [number, number, number, boolean][]};
 
-function pack(corpus: Corpus, pairs: Pair[], key: string): Packed {
+export function packSource(s: Source): PackedSource {
 	return {
-		version: CACHE_VERSION,
-		key,
-		corpus: {
-			warnings: corpus.warnings,
-			sources: corpus.sources.map(s => ({
-				...s,
-				blocks: s.blocks.map(b => [b.start, b.end, b.kind, b.boilerplate]),
-				sentences: s.sentences.map(x => [x.start, x.end, x.block, x.boilerplate]),
-			})),
-		},
-		pairs,
+		...s,
+		blocks: s.blocks.map(b => [b.start, b.end, b.kind, b.boilerplate]),
+		sentences: s.sentences.map(x => [x.start, x.end, x.block, x.boilerplate]),
 	};
 }
 
-function unpack(dir: string, p: Packed): {corpus: Corpus; pairs: Pair[]} {
-	const sources: Source[] = p.corpus.sources.map(s => ({
+export function unpackSource(s: PackedSource): Source {
+	return {
 		...s,
 		blocks: s.blocks.map(([start, end, kind, boilerplate]) => ({start, end, text: s.text.slice(start, end), kind: kind as Source['blocks'][number]['kind'], boilerplate})),
 		sentences: s.sentences.map(([start, end, block, boilerplate], index) => ({start, end, text: s.text.slice(start, end), block, index, boilerplate})),
-	}));
-	return {corpus: {dir, sources, warnings: p.corpus.warnings}, pairs: p.pairs};
+	};
+}
+
+function pack(corpus: Corpus, pairs: Pair[], key: string): Packed {
+	return {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, pairs};
+}
+
+function unpack(dir: string, p: Packed): {corpus: Corpus; pairs: Pair[]} {
+	return {corpus: {dir, sources: p.corpus.sources.map(unpackSource), warnings: p.corpus.warnings}, pairs: p.pairs};
 }
 
 /** Read a cache entry; null when there is none, or it is unreadable, corrupt or for another key. */

@@ -1,0 +1,43 @@
+// Large results cross from the analysis thread to the main thread as UTF-8 JSON in chunks of about a
+// megabyte, not as objects: a structured clone of 10,000 articles took 1.7 s to arrive, in one piece,
+// on the main thread, and froze the interface (as strings, 0.2 s). The chunks' buffers are transferred,
+// not copied, so they arrive at once; the receiver parses a chunk at a time and yields between chunks,
+// so keys and frames go on.
+
+const CHUNK_CHARS = 1 << 20;
+
+/** Items as UTF-8 JSON arrays of about `chunkChars` characters each (an item is never split). */
+export function jsonChunks<T, E = T>(items: T[], encode: (item: T) => E = x => x as unknown as E, chunkChars = CHUNK_CHARS): Uint8Array[] {
+	const utf8 = new TextEncoder();
+	const chunks: Uint8Array[] = [];
+	let parts: string[] = [];
+	let size = 0;
+	for (const item of items) {
+		const json = JSON.stringify(encode(item));
+		parts.push(json);
+		size += json.length;
+		if (size >= chunkChars) {
+			chunks.push(utf8.encode(`[${parts.join(',')}]`));
+			parts = [];
+			size = 0;
+		}
+	}
+	if (parts.length) chunks.push(utf8.encode(`[${parts.join(',')}]`));
+	return chunks;
+}
+
+/** The items back, in order, decoded a chunk at a time with the event loop free in between. */
+export async function parseChunks<E, T = E>(chunks: Uint8Array[], decode: (item: E) => T = x => x as unknown as T): Promise<T[]> {
+	const utf8 = new TextDecoder();
+	const out: T[] = [];
+	for (const chunk of chunks) {
+		await new Promise<void>(resolve => setImmediate(resolve));
+		for (const item of JSON.parse(utf8.decode(chunk)) as E[]) out.push(decode(item));
+	}
+	return out;
+}
+
+/** The buffers to transfer (not copy) with a message holding these chunks. */
+export function buffers(chunks: Uint8Array[]): ArrayBuffer[] {
+	return chunks.map(c => c.buffer as ArrayBuffer);
+}
