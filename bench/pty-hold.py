@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Hold a key down in a program running in a pseudo-terminal and measure the longest pause in its output.
 
-usage: pty-hold.py COLS ROWS READY OPEN OPENED KEY SECONDS -- CMD ARGS...
-  waits for READY on screen, sends OPEN (may be empty), waits for OPENED, then sends KEY every 33 ms
+usage: pty-hold.py COLS ROWS READY OPEN OPENED KEY SECONDS [SETTLE] -- CMD ARGS...
+  waits for READY on screen, sends OPEN (may be empty), waits for OPENED and SETTLE seconds (default
+  0.5; 0 to start at once, while the program is still loading), then sends KEY every 33 ms
   (a keyboard's auto-repeat) for SECONDS; prints JSON: the longest and 95th-percentile gaps between
   output writes while the key is held, and how many keys and writes there were.
 """
@@ -10,6 +11,7 @@ import fcntl, json, os, pty, select, signal, struct, sys, termios, time
 
 cols, rows = int(sys.argv[1]), int(sys.argv[2])
 ready, opener, opened, key, seconds = (a.encode() for a in sys.argv[3:7]) if False else (sys.argv[3].encode(), sys.argv[4].encode(), sys.argv[5].encode(), sys.argv[6].encode(), float(sys.argv[7]))
+settle = float(sys.argv[8]) if sys.argv[8] != '--' else 0.5
 cmd = sys.argv[sys.argv.index('--') + 1:]
 env = dict(os.environ)
 env.pop('CI', None)
@@ -41,7 +43,7 @@ if ok and opener:
 if not ok:
     os.kill(pid, signal.SIGTERM)
     sys.exit(1)
-time.sleep(0.5)
+time.sleep(settle)
 writes = []
 keys = 0
 start = time.perf_counter()
