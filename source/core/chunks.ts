@@ -4,7 +4,7 @@
 // not copied, so they arrive at once; the receiver parses a chunk at a time and yields between chunks,
 // so keys and frames go on.
 
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_CHARS = 1 << 18;
 
 /** Items as UTF-8 JSON arrays of about `chunkChars` characters each (an item is never split). */
 export function jsonChunks<T, E = T>(items: T[], encode: (item: T) => E = x => x as unknown as E, chunkChars = CHUNK_CHARS): Uint8Array[] {
