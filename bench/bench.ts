@@ -79,6 +79,23 @@ function startup(runs: number) {
 	};
 }
 
+type Held = {max_gap_ms: number; p95_gap_ms: number; keys: number; writes: number};
+
+/**
+ * Hold a key in the explorer (bench/pty-hold.py) three times: the longest pause of each run, their
+ * median and the worst. One run's longest pause is a noisy figure on a busy 2-core machine.
+ */
+function holdKey(args: string[], env: NodeJS.ProcessEnv) {
+	const runs: Held[] = [];
+	for (let i = 0; i < 3; i++) {
+		const r = spawnSync('python3', [join(BENCH, 'pty-hold.py'), ...args], {encoding: 'utf8', env});
+		if (r.status !== 0) throw new Error(`hold timing failed: ${r.stderr.trim()}`);
+		runs.push(JSON.parse(r.stdout.trim()) as Held);
+	}
+	const longest = runs.map(r => r.max_gap_ms);
+	return {longest_pause_ms: {median: median(longest), worst: Math.max(...longest), runs: longest}, p95_gap_ms: median(runs.map(r => r.p95_gap_ms)), keys: runs[0]!.keys, target_max_gap_ms: 100};
+}
+
 /** Second launch on a large corpus: the first frame with the analysis cache filled, beside a launch without it. */
 function secondLaunch(articles: number, runs: number) {
 	const {dir} = corpusOnDisk(articles);
@@ -96,10 +113,8 @@ function secondLaunch(articles: number, runs: number) {
 	for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) cached.push(time([]));
 	const uncached = time(['--no-cache']);
 	// j held down from the first frame on, while the cached corpus is still arriving: input must not freeze.
-	const r = spawnSync('python3', [join(BENCH, 'pty-hold.py'), '120', '40', 'SOURCES', '', 'SOURCES', 'j', '4', '0', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir], {encoding: 'utf8', env});
-	if (r.status !== 0) throw new Error(`hold timing failed: ${r.stderr.trim()}`);
-	const held = JSON.parse(r.stdout.trim()) as {max_gap_ms: number; p95_gap_ms: number; keys: number; writes: number};
-	return {articles, cache_fill_s: ms(fill), first_frame_cached_s: {median: ms(median(cached)), runs: cached}, baseline_first_frame_without_cache_s: ms(uncached), target_s: 1.5, list_held_while_loading: {...held, target_max_gap_ms: 100}};
+	const held = holdKey(['120', '40', 'SOURCES', '', 'SOURCES', 'j', '4', '0', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir], env);
+	return {articles, cache_fill_s: ms(fill), first_frame_cached_s: {median: ms(median(cached)), runs: cached}, baseline_first_frame_without_cache_s: ms(uncached), target_s: 1.5, list_held_while_loading: held};
 }
 
 /** Holding a key in the search box and in the sources list, on a corpus of about `passages` passages. */
@@ -107,16 +122,12 @@ function underLoad(passages: number) {
 	const {dir} = corpusOnDisk(Math.ceil(passages / 26), 13);
 	const env = {...process.env, CHURNSCOPE_CACHE_DIR: join(BENCH, '.cache')};
 	execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'sources', '--corpus', dir], {env, stdio: ['ignore', 'ignore', 'inherit']});
-	const hold = (open: string, opened: string, key: string) => {
-		const r = spawnSync('python3', [join(BENCH, 'pty-hold.py'), '120', '40', 'reused passages', open, opened, key, '3', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir], {encoding: 'utf8', env});
-		if (r.status !== 0) throw new Error(`hold timing failed: ${r.stderr.trim()}`);
-		return JSON.parse(r.stdout.trim()) as {max_gap_ms: number; p95_gap_ms: number; keys: number; writes: number};
-	};
+	const hold = (open: string, opened: string, key: string) =>
+		holdKey(['120', '40', 'reused passages', open, opened, key, '3', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir], env);
 	return {
 		passages_approx: passages,
 		search_box_holding_a: hold('/', 'type to search', 'a'),
 		sources_list_holding_j: hold('', 'SOURCES', 'j'),
-		target_max_gap_ms: 100,
 	};
 }
 
@@ -321,13 +332,15 @@ if (args.only.has('launch')) {
 	const r = secondLaunch(n, args.runs);
 	results['second_launch'] = r;
 	log(`  first frame ${r.first_frame_cached_s.median}s median with the cache · ${r.baseline_first_frame_without_cache_s}s without · target ≤ 1.5s`);
-	log(`  j held from the first frame while the corpus loads: longest pause ${r.list_held_while_loading.max_gap_ms} ms · target ≤ 100 ms`);
+	const w = r.list_held_while_loading.longest_pause_ms;
+	log(`  j held from the first frame while the corpus loads: longest pause ${w.median} ms median of 3 runs (worst ${w.worst}) · target ≤ 100 ms`);
 }
 if (args.only.has('load')) {
 	log(`interface under load (${args.passages} passages, a key held down for 3 s)…`);
 	const r = underLoad(args.passages);
 	results['under_load'] = r;
-	log(`  longest pause in output: search box ${r.search_box_holding_a.max_gap_ms} ms (${r.search_box_holding_a.keys} keys), sources list ${r.sources_list_holding_j.max_gap_ms} ms · target ≤ 100 ms`);
+	const [a, j] = [r.search_box_holding_a.longest_pause_ms, r.sources_list_holding_j.longest_pause_ms];
+	log(`  longest pause in output, median of 3 runs (worst): search box ${a.median} ms (${a.worst}), sources list ${j.median} ms (${j.worst}) · target ≤ 100 ms`);
 }
 if (args.only.has('memory')) {
 	log(`memory (analysis and search index of ${args.passages} passages)…`);
