@@ -6,12 +6,13 @@
 import {Worker} from 'node:worker_threads';
 import {unpackSource, type PackedSource, type Preview} from './core/cache.js';
 import {parseChunks} from './core/chunks.js';
-import type {Corpus, LoadOptions} from './core/corpus.js';
+import type {Corpus} from './core/corpus.js';
 import type {Pair} from './core/reuse.js';
 import type {WorkerMessage, WorkerRequest} from './worker.js';
 
 export type AnalysisEvent =
 	| {type: 'preview'; preview: Preview}
+	| {type: 'progress'; stage: string; done: number; total: number}
 	| {type: 'corpus'; corpus: Corpus}
 	| {type: 'pairs'; pairs: Pair[]}
 	| {type: 'error'; message: string};
@@ -22,7 +23,7 @@ export type AnalysisThread = {
 	terminate(): Promise<void>;
 };
 
-export function startAnalysis(dir: string, options: LoadOptions & {cache?: boolean}): AnalysisThread {
+export function startAnalysis(dir: string, options: WorkerRequest['options']): AnalysisThread {
 	const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {dir, options} satisfies WorkerRequest});
 	const queued: AnalysisEvent[] = [];
 	let listener: ((event: AnalysisEvent) => void) | null = null;

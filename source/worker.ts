@@ -5,11 +5,13 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import {loadAnalysed, packSource, type Preview} from './core/cache.js';
 import {buffers, jsonChunks} from './core/chunks.js';
-import type {LoadOptions} from './core/corpus.js';
+import type {LoadOptions, Progress} from './core/corpus.js';
 
-export type WorkerRequest = {dir: string; options: LoadOptions & {cache?: boolean}};
+export type WorkerRequest = {dir: string; options: Omit<LoadOptions, 'onProgress'> & {cache?: boolean}};
 export type WorkerMessage =
 	| {type: 'preview'; preview: Preview}
+	/** How far reading or comparing has gone; at most ten a second. */
+	| {type: 'progress'; stage: string; done: number; total: number}
 	/** `chunks`: JSON arrays of packed sources, in corpus order. */
 	| {type: 'corpus'; warnings: string[]; chunks: Uint8Array[]}
 	/** `chunks`: JSON arrays of pairs. */
@@ -18,10 +20,17 @@ export type WorkerMessage =
 
 const port = parentPort!;
 const {dir, options} = workerData as WorkerRequest;
+let told = 0;
+const onProgress: Progress = (stage, done, total) => {
+	const now = performance.now();
+	if (now - told < 100 && done < total) return;
+	told = now;
+	port.postMessage({type: 'progress', stage, done, total} satisfies WorkerMessage);
+};
 try {
 	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
 	// entry, the sources list goes first, before the much larger corpus.
-	const {pairs} = loadAnalysed(dir, options, {
+	const {pairs} = loadAnalysed(dir, {...options, onProgress}, {
 		onCorpus: corpus => {
 			const chunks = jsonChunks(corpus.sources, packSource);
 			port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));

@@ -125,7 +125,7 @@ export function loadAnalysed(
 	}
 	const corpus = loadCorpus(dir, options);
 	hooks.onCorpus?.(corpus);
-	const pairs = findReuse(corpus.sources);
+	const pairs = findReuse(corpus.sources, {onProgress: options.onProgress});
 	if (useCache && corpus.sources.length > 0) writeCache(corpus, pairs, key);
 	return {corpus, pairs, cached: false};
 }

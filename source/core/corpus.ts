@@ -28,7 +28,9 @@ export type Source = Meta & {
 	sameAs: string | null;
 };
 
-export type LoadOptions = {maxBytes?: number; maxFiles?: number};
+/** Told how far a long step has gone: `done` of `total` units of `stage` (e.g. "reading files"); a total of 0 counts nothing. */
+export type Progress = (stage: string, done: number, total: number) => void;
+export type LoadOptions = {maxBytes?: number; maxFiles?: number; onProgress?: Progress};
 export type Corpus = {dir: string; sources: Source[]; warnings: string[]};
 
 export class CorpusError extends Error {}
@@ -51,7 +53,8 @@ export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
 	const sidecar = readSidecar(dir, warnings);
 	const sources: Source[] = [];
 	const byHash = new Map<string, string>();
-	for (const file of files) {
+	for (const [i, file] of files.entries()) {
+		if ((i & 63) === 0) opts.onProgress?.('reading files', i, files.length);
 		const id = relative(dir, file).split(sep).join('/');
 		let bytes: Buffer;
 		try {
@@ -83,6 +86,7 @@ export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
 	for (const id of Object.keys(sidecar)) {
 		if (!sources.some(s => s.id === id)) warnings.push(`${SIDECAR}: no source named ${id}`);
 	}
+	opts.onProgress?.('reading files', files.length, files.length);
 	markRepeatedLines(sources);
 	return {dir, sources, warnings};
 }

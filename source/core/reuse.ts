@@ -10,7 +10,7 @@
 // 4. Consecutive sentence pairs that align in order are merged into passages.
 
 import {figureKey, lineUp, type LinedUp} from './figures.js';
-import type {Source} from './corpus.js';
+import type {Progress, Source} from './corpus.js';
 import {isStopword, stem, tokenize} from './text.js';
 
 export type Side = {source: string; start: number; end: number; text: string; sentences: [number, number]};
@@ -28,7 +28,7 @@ export type Pair = {
 	parts: Part[];
 };
 
-export type ReuseOptions = {strong?: number; weak?: number};
+export type ReuseOptions = {strong?: number; weak?: number; onProgress?: Progress};
 
 type Unit = {src: number; sent: number; feats: Int32Array; weight: number};
 
@@ -78,7 +78,9 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	// Stem pairs, hashed and packed with their unit into one float64 (hash × 2^unitBits + unit), so that a
 	// native sort groups the units sharing a pair without a map of millions of entries.
 	const packed: number[] = [];
+	const progress = opts.onProgress;
 	sources.forEach((src, si) => {
+		if ((si & 63) === 0) progress?.('comparing sentences', si, sources.length);
 		const figs = new Map<number, string[]>();
 		for (const f of src.figures) (figs.get(f.sentence) ?? figs.set(f.sentence, []).get(f.sentence)!).push(figureKey(f));
 		for (const sent of src.sentences) {
@@ -103,6 +105,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 			units.push({src: si, sent: sent.index, feats: ids, weight: 0});
 		}
 	});
+	progress?.('comparing sentences', sources.length, sources.length);
 	const n = units.length;
 	if (n === 0) return [];
 	const isFigure = [...dict.keys()].map(k => k.startsWith('#'));
@@ -150,7 +153,11 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	}
 	const pairsToScore = Float64Array.from(cand).sort();
 	cand.length = 0;
-	for (let i = 0; i < pairsToScore.length; ) {
+	for (let i = 0, next = 0; i < pairsToScore.length; ) {
+		if (i >= next) {
+			progress?.('scoring candidate pairs', i, pairsToScore.length);
+			next = i + 65536;
+		}
 		const pair = Math.floor(pairsToScore[i]! / 2);
 		let j = i + 1;
 		while (j < pairsToScore.length && Math.floor(pairsToScore[j]! / 2) === pair) j++;
@@ -158,6 +165,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		if (j - i >= 2 || pairsToScore[j - 1]! % 2 === 1) score(Math.floor(pair / scale), pair % scale);
 		i = j;
 	}
+	progress?.('scoring candidate pairs', pairsToScore.length, pairsToScore.length);
 	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no stem pair.
 	// (A neighbour pair already scored is scored again; the duplicates merge below.)
 	for (const {u, v, sim} of [...scored]) {
@@ -172,6 +180,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	}
 
 	// --- keep each unit's best partner per other source; weak pairs only beside strong ones
+	progress?.('lining up passages', 0, 0);
 	const best = new Map<string, {v: number; sim: number}>();
 	const note = (x: number, y: number, sim: number) => {
 		const k = `${x}:${units[y]!.src}`;

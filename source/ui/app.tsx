@@ -41,9 +41,11 @@ export type AppProps = {
 	onAbort?: () => void;
 	/** The sources list only (from the cache) while the texts load: browsing and quitting work, nothing opens. */
 	preview?: boolean;
+	/** What the analysis is doing while it runs, for the status line. */
+	progress?: string;
 };
 
-export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initial, onAbort, preview = false}: AppProps) {
+export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initial, onAbort, preview = false, progress}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const theme = useMemo(() => givenTheme ?? makeTheme(), [givenTheme]);
@@ -140,7 +142,7 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 	return (
 		<Box flexDirection="column" height={size.rows - 1} width={cols}>
 			{view}
-			<StatusBar theme={theme} cols={cols} view={frame.view} where={where(model, frame, reader?.lines.length ?? 0, hits.length, comparePairs.length)} busy={preview ? 'loading texts…' : analysis ? undefined : 'analysing reuse…'} />
+			<StatusBar theme={theme} cols={cols} view={frame.view} where={where(model, frame, reader?.lines.length ?? 0, hits.length, comparePairs.length)} busy={preview ? 'loading texts…' : analysis ? undefined : `analysing reuse…${progress ? ` ${progress}` : ''}`} />
 		</Box>
 	);
 }

@@ -3,7 +3,7 @@
 // the sources list is usable as soon as it is loaded, and the terminal is restored however the app ends.
 
 import React from 'react';
-import {render, Text, useApp, useInput} from 'ink';
+import {Box, render, Text, useApp, useInput} from 'ink';
 import type {AnalysisThread} from '../analysis-thread.js';
 import {sourceRows} from '../core/analysis.js';
 import type {Preview} from '../core/cache.js';
@@ -38,6 +38,8 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	let corpus: Corpus | null = null;
 	let preview: {corpus: Corpus; rows: Preview['rows']} | null = null;
 	let pairs: Pair[] | null = null;
+	/** What the analysis thread is doing, until the pairs are in. */
+	let progress: string | undefined;
 	let failure: string | null = null;
 	let aborted = false;
 	const onAbort = () => {
@@ -46,13 +48,13 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	const view = () => {
 		if (corpus) {
 			const analysis = pairs ? {corpus, pairs, rows: sourceRows(corpus.sources, pairs)} : null;
-			return <App corpus={corpus} analysis={analysis} onAbort={onAbort} />;
+			return <App corpus={corpus} analysis={analysis} progress={progress} onAbort={onAbort} />;
 		}
 		if (preview) {
 			// The sources list from the cache, browsable while the texts load.
 			return <App corpus={preview.corpus} analysis={{corpus: preview.corpus, pairs: [], rows: preview.rows}} preview onAbort={onAbort} />;
 		}
-		return <Loading dir={dir} onAbort={onAbort} />;
+		return <Loading dir={dir} progress={progress} onAbort={onAbort} />;
 	};
 
 	let redraw = () => {};
@@ -61,9 +63,18 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 		settle = resolve;
 	});
 	thread.listen(m => {
+		if (m.type === 'progress') {
+			// Progress alone does not make the first frame: a small corpus is read before it matters.
+			progress = progressText(m.stage, m.done, m.total);
+			redraw();
+			return;
+		}
 		if (m.type === 'error') failure = m.message;
 		else if (m.type === 'preview') preview = {corpus: previewCorpus(dir, m.preview), rows: m.preview.rows};
-		else if (m.type === 'pairs') pairs = m.pairs;
+		else if (m.type === 'pairs') {
+			pairs = m.pairs;
+			progress = undefined;
+		}
 		else if (m.corpus.sources.length === 0) {
 			failure = `no readable text files in ${dir}${m.corpus.warnings.length ? `: ${m.corpus.warnings[0]}` : ''}`;
 		} else corpus = m.corpus;
@@ -95,13 +106,22 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	return aborted ? 130 : 0;
 }
 
-function Loading({dir, onAbort}: {dir: string; onAbort: () => void}) {
+export function progressText(stage: string, done: number, total: number): string {
+	return total > 0 ? `${stage} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` : stage;
+}
+
+export function Loading({dir, progress, onAbort}: {dir: string; progress?: string; onAbort: () => void}) {
 	const {exit} = useApp();
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') onAbort();
 		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) exit();
 	});
-	return <Text dimColor>{`Loading ${dir}… (q to quit)`}</Text>;
+	return (
+		<Box flexDirection="column">
+			<Text dimColor>{`Loading ${dir}… (q to quit)`}</Text>
+			{progress ? <Text>{progress}</Text> : null}
+		</Box>
+	);
 }
 
 /** A corpus of metadata only, from a cached sources list: enough to draw and browse the list. */

@@ -4,6 +4,7 @@ import {render} from 'ink-testing-library';
 import {analyze} from '../../source/core/analysis.js';
 import {loadCorpus} from '../../source/core/corpus.js';
 import {App} from '../../source/ui/app.js';
+import {Loading, progressText} from '../../source/ui/run.js';
 import {makeTheme} from '../../source/ui/theme.js';
 import {SEED} from '../helpers.js';
 
@@ -31,6 +32,21 @@ const DOWN = '\x1b[B';
 const TAB = '\t';
 
 describe('explorer', () => {
+	it('says what the analysis is doing while it runs, then drops it', async () => {
+		const app = render(<App corpus={corpus} analysis={null} progress="comparing sentences 3/5" size={{columns: 120, rows: 20}} theme={theme} />);
+		await tick();
+		expect(app.lastFrame()).toMatch(/SOURCES · 1\/5 · analysing reuse… comparing sentences 3\/5/);
+		app.rerender(<App corpus={corpus} analysis={analysis} size={{columns: 120, rows: 20}} theme={theme} />);
+		await tick();
+		expect(app.lastFrame()).not.toContain('analysing');
+		app.unmount();
+		const loading = render(<Loading dir="/archive" progress={progressText('reading files', 1234, 10000)} onAbort={() => undefined} />);
+		expect(loading.lastFrame()).toContain('Loading /archive…');
+		expect(loading.lastFrame()).toContain('reading files 1,234/10,000');
+		expect(progressText('lining up passages', 0, 0)).toBe('lining up passages');
+		loading.unmount();
+	});
+
 	it('opens on the sources, one row each, with the keys in the status line', async () => {
 		const app = await start();
 		const f = app.frame();
