@@ -8,6 +8,7 @@ usage: pty-hold.py COLS ROWS READY OPEN OPENED KEY SECONDS [SETTLE] -- CMD ARGS.
   output writes while the key is held, and how many keys and writes there were.
 """
 import fcntl, json, os, pty, select, signal, struct, sys, termios, time
+from ptyutil import stop
 
 cols, rows = int(sys.argv[1]), int(sys.argv[2])
 ready, opener, opened, key, seconds = (a.encode() for a in sys.argv[3:7]) if False else (sys.argv[3].encode(), sys.argv[4].encode(), sys.argv[5].encode(), sys.argv[6].encode(), float(sys.argv[7]))
@@ -41,7 +42,7 @@ if ok and opener:
     os.write(fd, opener)
     ok = read_until(opened, 60)
 if not ok:
-    os.kill(pid, signal.SIGTERM)
+    stop(pid, fd)
     sys.exit(1)
 time.sleep(settle)
 writes = []
@@ -58,8 +59,7 @@ while time.perf_counter() < start + seconds:
     if r:
         if os.read(fd, 1 << 20):
             writes.append(time.perf_counter())
-os.kill(pid, signal.SIGTERM)
-os.waitpid(pid, 0)
+stop(pid, fd)
 points = [start] + writes + [start + seconds]
 gaps = sorted((b - a) * 1000 for a, b in zip(points, points[1:]))
 print(json.dumps({'max_gap_ms': round(gaps[-1], 1), 'p95_gap_ms': round(gaps[int(len(gaps) * 0.95) - 1], 1), 'keys': keys, 'writes': len(writes)}))
