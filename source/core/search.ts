@@ -148,7 +148,7 @@ export class TrigramIndex {
 	private readonly shortness: Float32Array;
 	/** Fuse's field norm for each text: 1 / sqrt(number of words), to three decimals. */
 	private readonly norms: Float32Array;
-	private readonly distances = new Map<string, Float32Array>();
+	private readonly distances = new Map<string, Float64Array>();
 	private built = 0;
 
 	constructor(private readonly texts: string[]) {
@@ -197,12 +197,12 @@ export class TrigramIndex {
 	 * Each text's edit ratio for a word, -1 until measured, kept for the last few words: while a query is
 	 * typed only its last word changes, so the others are measured once, not on every keystroke.
 	 */
-	private distancesOf(word: string): Float32Array {
+	private distancesOf(word: string): Float64Array {
 		let known = this.distances.get(word);
 		this.distances.delete(word);
 		if (!known) {
 			const oldest = this.distances.size >= KEPT_WORDS ? this.distances.keys().next().value : undefined;
-			known = oldest === undefined ? new Float32Array(this.texts.length) : this.distances.get(oldest)!;
+			known = oldest === undefined ? new Float64Array(this.texts.length) : this.distances.get(oldest)!;
 			if (oldest !== undefined) this.distances.delete(oldest);
 			known.fill(-1);
 		}
