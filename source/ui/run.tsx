@@ -5,10 +5,9 @@
 import React from 'react';
 import {Box, render, Text, useApp, useInput} from 'ink';
 import type {AnalysisThread} from '../analysis-thread.js';
-import {sourceRows} from '../core/analysis.js';
+import {sourceRows, type Analysis} from '../core/analysis.js';
 import type {Preview} from '../core/cache.js';
 import type {Corpus} from '../core/corpus.js';
-import type {Pair} from '../core/reuse.js';
 import {App} from './app.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
@@ -37,7 +36,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	// What the analysis thread has told us so far; each message redraws.
 	let corpus: Corpus | null = null;
 	let preview: {corpus: Corpus; rows: Preview['rows']} | null = null;
-	let pairs: Pair[] | null = null;
+	let analysis: Analysis | null = null;
 	/** What the analysis thread is doing, until the pairs are in. */
 	let progress: string | undefined;
 	let failure: string | null = null;
@@ -47,7 +46,6 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	};
 	const view = () => {
 		if (corpus) {
-			const analysis = pairs ? {corpus, pairs, rows: sourceRows(corpus.sources, pairs)} : null;
 			return <App corpus={corpus} analysis={analysis} progress={progress} onAbort={onAbort} />;
 		}
 		if (preview) {
@@ -72,10 +70,10 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 		if (m.type === 'error') failure = m.message;
 		else if (m.type === 'preview') preview = {corpus: previewCorpus(dir, m.preview), rows: m.preview.rows};
 		else if (m.type === 'pairs') {
-			pairs = m.pairs;
+			// The worker sends the corpus first: the pairs always find it here.
+			if (corpus) analysis = {corpus, pairs: m.pairs, rows: sourceRows(corpus.sources, m.pairs)};
 			progress = undefined;
-		}
-		else if (m.corpus.sources.length === 0) {
+		} else if (m.corpus.sources.length === 0) {
 			failure = `no readable text files in ${dir}${m.corpus.warnings.length ? `: ${m.corpus.warnings[0]}` : ''}`;
 		} else corpus = m.corpus;
 		settle();
