@@ -7,7 +7,7 @@ usage: pty-hold.py COLS ROWS READY OPEN OPENED KEY SECONDS [SETTLE] -- CMD ARGS.
   (a keyboard's auto-repeat) for SECONDS; prints JSON: the longest and 95th-percentile gaps between
   output writes while the key is held, and how many keys and writes there were.
 """
-import fcntl, json, os, pty, select, signal, struct, sys, termios, time
+import fcntl, json, os, pty, select, struct, sys, termios, time
 from ptyutil import stop
 
 cols, rows = int(sys.argv[1]), int(sys.argv[2])

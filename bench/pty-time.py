@@ -3,7 +3,7 @@
 
 usage: pty-time.py COLS ROWS MARKER -- CMD ARGS...   prints seconds (float) on stdout, then ends the program.
 """
-import fcntl, os, pty, select, signal, struct, sys, termios, time
+import fcntl, os, pty, select, struct, sys, termios, time
 from ptyutil import stop
 
 cols, rows, marker = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3].encode()

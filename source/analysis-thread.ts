@@ -34,7 +34,7 @@ export function startAnalysis(dir: string, options: WorkerRequest['options']): A
 	// Messages are decoded one after another, so events keep the worker's order.
 	let decoding = Promise.resolve();
 	const receive = (message: WorkerMessage) => {
-		decoding = decoding.then(async () => deliver(await decode(dir, message))).catch((error: Error) => deliver({type: 'error', message: `analysis failed: ${error.message}`}));
+		decoding = decoding.then(async () => deliver(await decodeMessage(dir, message))).catch((error: Error) => deliver({type: 'error', message: `analysis failed: ${error.message}`}));
 	};
 	worker.on('message', receive);
 	worker.on('error', error => receive({type: 'error', message: `analysis failed: ${error.message}`}));
@@ -49,7 +49,8 @@ export function startAnalysis(dir: string, options: WorkerRequest['options']): A
 	};
 }
 
-export async function decode(dir: string, message: WorkerMessage): Promise<AnalysisEvent> {
+/** A worker message as the explorer takes it: chunks parsed (between frames) into the corpus or pairs. */
+async function decodeMessage(dir: string, message: WorkerMessage): Promise<AnalysisEvent> {
 	if (message.type === 'corpus') {
 		const sources = await parseChunks<PackedSource, Corpus['sources'][number]>(message.chunks, unpackSource);
 		return {type: 'corpus', corpus: {dir, sources, warnings: message.warnings}};
