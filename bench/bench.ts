@@ -8,7 +8,8 @@ import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {analyze} from '../source/core/analysis.js';
-import {loadCorpus, type Corpus} from '../source/core/corpus.js';
+import type {Corpus} from '../source/core/source.js';
+import {loadCorpus} from '../source/io/read-corpus.js';
 import {Searcher, searchDocs, type Doc} from '../source/core/search.js';
 import {foldForSearch} from '../source/core/text.js';
 import {rng, synthesize, type Synthetic} from './synth.js';
@@ -51,7 +52,10 @@ function corpusOnDisk(articles: number, seed = 7): {dir: string; synth: Syntheti
 	if (!existsSync(join(dir, 'churnscope.json'))) {
 		mkdirSync(dir, {recursive: true});
 		for (const f of synth.files) writeFileSync(join(dir, f.name), f.text);
-		writeFileSync(join(dir, 'churnscope.json'), JSON.stringify({sources: Object.fromEntries(synth.files.map(f => [f.name, {date: f.date}]))}));
+		writeFileSync(
+			join(dir, 'churnscope.json'),
+			JSON.stringify({sources: Object.fromEntries(synth.files.map(f => [f.name, {date: f.date}]))}),
+		);
 	}
 	return {dir, synth};
 }
@@ -93,7 +97,12 @@ function holdKey(args: string[], env: NodeJS.ProcessEnv) {
 		runs.push(JSON.parse(r.stdout.trim()) as Held);
 	}
 	const longest = runs.map(r => r.max_gap_ms);
-	return {longest_pause_ms: {median: median(longest), worst: Math.max(...longest), runs: longest}, p95_gap_ms: median(runs.map(r => r.p95_gap_ms)), keys: runs[0]!.keys, target_max_gap_ms: 100};
+	return {
+		longest_pause_ms: {median: median(longest), worst: Math.max(...longest), runs: longest},
+		p95_gap_ms: median(runs.map(r => r.p95_gap_ms)),
+		keys: runs[0]!.keys,
+		target_max_gap_ms: 100,
+	};
 }
 
 /** Second launch on a large corpus: the first frame with the analysis cache filled, beside a launch without it. */
@@ -102,10 +111,29 @@ function secondLaunch(articles: number, runs: number) {
 	const cache = join(BENCH, '.cache');
 	const env = {...process.env, CHURNSCOPE_CACHE_DIR: cache};
 	const t0 = performance.now();
-	execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'pairs', '--json', '--corpus', dir], {env, stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30});
+	execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'pairs', '--json', '--corpus', dir], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		maxBuffer: 1 << 30,
+	});
 	const fill = (performance.now() - t0) / 1000;
 	const time = (extra: string[]) => {
-		const r = spawnSync('python3', [join(BENCH, 'pty-time.py'), '120', '40', 'SOURCES ·', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir, ...extra], {encoding: 'utf8', env});
+		const r = spawnSync(
+			'python3',
+			[
+				join(BENCH, 'pty-time.py'),
+				'120',
+				'40',
+				'SOURCES ·',
+				'--',
+				process.execPath,
+				join(ROOT, 'dist', 'cli.js'),
+				'--corpus',
+				dir,
+				...extra,
+			],
+			{encoding: 'utf8', env},
+		);
 		if (r.status !== 0) throw new Error(`launch timing failed: ${r.stderr.trim()}`);
 		return Number(r.stdout.trim());
 	};
@@ -113,8 +141,18 @@ function secondLaunch(articles: number, runs: number) {
 	for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) cached.push(time([]));
 	const uncached = time(['--no-cache']);
 	// j held down from the first frame on, while the cached corpus is still arriving: input must not freeze.
-	const held = holdKey(['120', '40', 'SOURCES', '', 'SOURCES', 'j', '4', '0', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir], env);
-	return {articles, cache_fill_s: ms(fill), first_frame_cached_s: {median: ms(median(cached)), runs: cached}, baseline_first_frame_without_cache_s: ms(uncached), target_s: 1.5, list_held_while_loading: held};
+	const held = holdKey(
+		['120', '40', 'SOURCES', '', 'SOURCES', 'j', '4', '0', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir],
+		env,
+	);
+	return {
+		articles,
+		cache_fill_s: ms(fill),
+		first_frame_cached_s: {median: ms(median(cached)), runs: cached},
+		baseline_first_frame_without_cache_s: ms(uncached),
+		target_s: 1.5,
+		list_held_while_loading: held,
+	};
 }
 
 /** Holding a key in the search box and in the sources list, on a corpus of about `passages` passages. */
@@ -123,7 +161,10 @@ function underLoad(passages: number) {
 	const env = {...process.env, CHURNSCOPE_CACHE_DIR: join(BENCH, '.cache')};
 	execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'sources', '--corpus', dir], {env, stdio: ['ignore', 'ignore', 'inherit']});
 	const hold = (open: string, opened: string, key: string) =>
-		holdKey(['120', '40', 'reused passages', open, opened, key, '3', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir], env);
+		holdKey(
+			['120', '40', 'reused passages', open, opened, key, '3', '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir],
+			env,
+		);
 	return {
 		passages_approx: passages,
 		search_box_holding_a: hold('/', 'type to search', 'a'),
@@ -154,7 +195,9 @@ function keystrokes(docs: Doc[], count: number): {steps: string[]; finals: strin
 	const steps: string[] = [];
 	const finals: string[] = [];
 	for (let q = 0; q < count; q++) {
-		const words = docs[Math.floor(r() * docs.length)]!.text.replace(/[^\p{L}\s]/gu, '').split(/\s+/).filter(w => w.length >= 5);
+		const words = docs[Math.floor(r() * docs.length)]!.text.replace(/[^\p{L}\s]/gu, '')
+			.split(/\s+/)
+			.filter(w => w.length >= 5);
 		if (words.length < 2) continue;
 		const a = words[Math.floor(r() * words.length)]!.toLowerCase();
 		let b = words[Math.floor(r() * words.length)]!.toLowerCase();
@@ -242,7 +285,10 @@ function evaluate(corpus: Corpus, synth: Synthetic, pairs: ReturnType<typeof ana
 			const ra = rootOf(p.a.source, part.a);
 			const rb = rootOf(p.b.source, part.b);
 			if (ra === rb) correct++;
-			for (const [id, i] of [[p.a.source, part.a], [p.b.source, part.b]] as const) {
+			for (const [id, i] of [
+				[p.a.source, part.a],
+				[p.b.source, part.b],
+			] as const) {
 				const k = `${id}\0${byId.get(id)!.sentences[i]!.text}`;
 				const other = id === p.a.source ? ra : rb;
 				const partner = id === p.a.source ? rb : ra;
@@ -256,7 +302,13 @@ function evaluate(corpus: Corpus, synth: Synthetic, pairs: ReturnType<typeof ana
 		recall[kind] = ms(keys.filter(k => found.has(k)).length / (keys.length || 1));
 	}
 	const all = [...kindOf.keys()];
-	return {precision: ms(correct / (predicted || 1)), recall: ms(all.filter(k => found.has(k)).length / (all.length || 1)), recall_by_kind: recall, planted_sentences: all.length, predicted_parts: predicted};
+	return {
+		precision: ms(correct / (predicted || 1)),
+		recall: ms(all.filter(k => found.has(k)).length / (all.length || 1)),
+		recall_by_kind: recall,
+		planted_sentences: all.length,
+		predicted_parts: predicted,
+	};
 }
 
 function reuseChild(articles: number) {
@@ -267,7 +319,15 @@ function reuseChild(articles: number) {
 	const an = analyze(corpus);
 	const t2 = performance.now();
 	const quality = evaluate(corpus, synth, an.pairs);
-	return {articles, sentences: corpus.sources.reduce((t, s) => t + s.sentences.length, 0), load_s: ms((t1 - t0) / 1000), analyse_s: ms((t2 - t1) / 1000), total_s: ms((t2 - t0) / 1000), peak_rss_mb: Math.round(peakRss() / 2 ** 20), ...quality};
+	return {
+		articles,
+		sentences: corpus.sources.reduce((t, s) => t + s.sentences.length, 0),
+		load_s: ms((t1 - t0) / 1000),
+		analyse_s: ms((t2 - t1) / 1000),
+		total_s: ms((t2 - t0) / 1000),
+		peak_rss_mb: Math.round(peakRss() / 2 ** 20),
+		...quality,
+	};
 }
 
 function memoryChild(passages: number) {
@@ -280,11 +340,23 @@ function memoryChild(passages: number) {
 	searcher.search('warmup query');
 	global.gc?.();
 	const rss = process.memoryUsage().rss;
-	return {articles, passages: corpus.sources.reduce((t, s) => t + s.sentences.length, 0), pairs: an.pairs.length, rss_mb: Math.round(rss / 2 ** 20), baseline_node_rss_mb: Math.round(before / 2 ** 20), peak_rss_mb: Math.round(peakRss() / 2 ** 20), target_mb: 1024};
+	return {
+		articles,
+		passages: corpus.sources.reduce((t, s) => t + s.sentences.length, 0),
+		pairs: an.pairs.length,
+		rss_mb: Math.round(rss / 2 ** 20),
+		baseline_node_rss_mb: Math.round(before / 2 ** 20),
+		peak_rss_mb: Math.round(peakRss() / 2 ** 20),
+		target_mb: 1024,
+	};
 }
 
 function inChild(kind: string, n: number): unknown {
-	const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', `${kind}:${n}`], {encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit']});
+	const out = execFileSync(
+		process.execPath,
+		['--expose-gc', '--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', `${kind}:${n}`],
+		{encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit']},
+	);
 	return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -298,20 +370,28 @@ if (args.child) {
 	process.exit(0);
 }
 
-const results: Record<string, unknown> = {date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length};
+const results: Record<string, unknown> = {
+	date: new Date().toISOString(),
+	node: process.version,
+	cpus: (await import('node:os')).cpus().length,
+};
 const log = (s: string) => process.stdout.write(s + '\n');
 
 if (args.only.has('startup')) {
 	log('start-up (first full frame in a 120×40 pseudo-terminal)…');
 	const r = startup(args.runs);
 	results['startup'] = r;
-	log(`  churnscope ${r.churnscope_first_frame_s.median}s median · bare Ink hello (unbundled) ${r.baseline_bare_ink_hello_unbundled_s.median}s · ratio ${r.ratio_to_baseline} · target ≤ 0.4s`);
+	log(
+		`  churnscope ${r.churnscope_first_frame_s.median}s median · bare Ink hello (unbundled) ${r.baseline_bare_ink_hello_unbundled_s.median}s · ratio ${r.ratio_to_baseline} · target ≤ 0.4s`,
+	);
 }
 if (args.only.has('search')) {
 	log(`search (${args.passages} passages, typed a key at a time)…`);
 	const r = search(args.passages);
 	results['search'] = r;
-	log(`  per keystroke ${r.keystroke_ms.median} ms median, ${r.keystroke_ms.p95} ms p95 (${r.keystrokes} keys) · plain Fuse ${r.baseline_plain_fuse_ms.median} ms · ×${r.speedup_median} · plain top-10 kept: ${r.plain_top10_in_our_top10} in our top 10, ${r.plain_top10_in_our_top50} in our 50`);
+	log(
+		`  per keystroke ${r.keystroke_ms.median} ms median, ${r.keystroke_ms.p95} ms p95 (${r.keystrokes} keys) · plain Fuse ${r.baseline_plain_fuse_ms.median} ms · ×${r.speedup_median} · plain top-10 kept: ${r.plain_top10_in_our_top10} in our top 10, ${r.plain_top10_in_our_top50} in our 50`,
+	);
 }
 if (args.only.has('reuse')) {
 	const runs: ReturnType<typeof reuseChild>[] = [];
@@ -319,11 +399,17 @@ if (args.only.has('reuse')) {
 		log(`reuse detection (${n} articles of about 600 words)…`);
 		const r = inChild('reuse', n) as ReturnType<typeof reuseChild>;
 		runs.push(r);
-		log(`  ${r.total_s}s (load ${r.load_s}s, analyse ${r.analyse_s}s) · peak ${r.peak_rss_mb} MB · precision ${r.precision} · recall ${r.recall} (verbatim ${r.recall_by_kind['verbatim']}, near ${r.recall_by_kind['near']}, reworded ${r.recall_by_kind['reworded']})`);
+		log(
+			`  ${r.total_s}s (load ${r.load_s}s, analyse ${r.analyse_s}s) · peak ${r.peak_rss_mb} MB · precision ${r.precision} · recall ${r.recall} (verbatim ${r.recall_by_kind['verbatim']}, near ${r.recall_by_kind['near']}, reworded ${r.recall_by_kind['reworded']})`,
+		);
 	}
 	const [a, b] = [runs[0], runs[runs.length - 1]];
 	const exponent = a && b && b.articles !== a.articles ? ms(Math.log(b.analyse_s / a.analyse_s) / Math.log(b.articles / a.articles)) : null;
-	results['reuse'] = {runs, growth_exponent: exponent, targets: {seconds_at_10000: 60, peak_mb: 2048, recall: 0.95, precision: 0.95, exponent: 1.2}};
+	results['reuse'] = {
+		runs,
+		growth_exponent: exponent,
+		targets: {seconds_at_10000: 60, peak_mb: 2048, recall: 0.95, precision: 0.95, exponent: 1.2},
+	};
 	if (exponent !== null) log(`  time grows as n^${exponent} from ${a!.articles} to ${b!.articles} articles`);
 }
 if (args.only.has('launch')) {
@@ -331,22 +417,30 @@ if (args.only.has('launch')) {
 	log(`second launch (${n} articles, analysis cache filled)…`);
 	const r = secondLaunch(n, args.runs);
 	results['second_launch'] = r;
-	log(`  first frame ${r.first_frame_cached_s.median}s median with the cache · ${r.baseline_first_frame_without_cache_s}s without · target ≤ 1.5s`);
+	log(
+		`  first frame ${r.first_frame_cached_s.median}s median with the cache · ${r.baseline_first_frame_without_cache_s}s without · target ≤ 1.5s`,
+	);
 	const w = r.list_held_while_loading.longest_pause_ms;
-	log(`  j held from the first frame while the corpus loads: longest pause ${w.median} ms median of 3 runs (worst ${w.worst}) · target ≤ 100 ms`);
+	log(
+		`  j held from the first frame while the corpus loads: longest pause ${w.median} ms median of 3 runs (worst ${w.worst}) · target ≤ 100 ms`,
+	);
 }
 if (args.only.has('load')) {
 	log(`interface under load (${args.passages} passages, a key held down for 3 s)…`);
 	const r = underLoad(args.passages);
 	results['under_load'] = r;
 	const [a, j] = [r.search_box_holding_a.longest_pause_ms, r.sources_list_holding_j.longest_pause_ms];
-	log(`  longest pause in output, median of 3 runs (worst): search box ${a.median} ms (${a.worst}), sources list ${j.median} ms (${j.worst}) · target ≤ 100 ms`);
+	log(
+		`  longest pause in output, median of 3 runs (worst): search box ${a.median} ms (${a.worst}), sources list ${j.median} ms (${j.worst}) · target ≤ 100 ms`,
+	);
 }
 if (args.only.has('memory')) {
 	log(`memory (analysis and search index of ${args.passages} passages)…`);
 	const r = inChild('memory', args.passages) as ReturnType<typeof memoryChild>;
 	results['memory'] = r;
-	log(`  ${r.rss_mb} MB resident after analysis and index (peak ${r.peak_rss_mb} MB; bare node ${r.baseline_node_rss_mb} MB) · target ≤ 1024 MB`);
+	log(
+		`  ${r.rss_mb} MB resident after analysis and index (peak ${r.peak_rss_mb} MB; bare node ${r.baseline_node_rss_mb} MB) · target ≤ 1024 MB`,
+	);
 }
 writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 log(`wrote ${join('bench', 'results.json')}`);

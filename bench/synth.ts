@@ -5,7 +5,13 @@
 // near copies (punctuation, spelling, number notation) or reworded (clauses reordered, words swapped,
 // sentences split). The ground truth lists, for each copied sentence, the origin sentence it came from.
 
-export type Planted = {kind: 'verbatim' | 'near' | 'reworded'; origin: string; originSentence: string; target: string; targetSentences: string[]};
+export type Planted = {
+	kind: 'verbatim' | 'near' | 'reworded';
+	origin: string;
+	originSentence: string;
+	target: string;
+	targetSentences: string[];
+};
 export type Synthetic = {files: {name: string; text: string; date: string}[]; planted: Planted[]};
 
 /** Mulberry32: a small seeded PRNG. */
@@ -20,15 +26,71 @@ export function rng(seed: number): () => number {
 	};
 }
 
-const SYLLABLES = ['ka', 'lo', 'mir', 'sen', 'ta', 'vor', 'en', 'dal', 'ri', 'mo', 'pex', 'lun', 'tor', 'ga', 'bel', 'sho', 'nin', 'qua', 'ret', 'fil', 'dor', 'zen', 'pa', 'cu', 'hal', 'wem', 'ost', 'ir', 'ven', 'ula'];
+const SYLLABLES = [
+	'ka',
+	'lo',
+	'mir',
+	'sen',
+	'ta',
+	'vor',
+	'en',
+	'dal',
+	'ri',
+	'mo',
+	'pex',
+	'lun',
+	'tor',
+	'ga',
+	'bel',
+	'sho',
+	'nin',
+	'qua',
+	'ret',
+	'fil',
+	'dor',
+	'zen',
+	'pa',
+	'cu',
+	'hal',
+	'wem',
+	'ost',
+	'ir',
+	'ven',
+	'ula',
+];
 const FUNCTION = ['the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'by', 'as', 'from', 'that', 'its', 'at'];
 const SYNONYMS: [string, string][] = [
-	['said', 'stated'], ['increase', 'rise'], ['announced', 'unveiled'], ['company', 'firm'], ['government', 'administration'],
-	['plans', 'intends'], ['major', 'significant'], ['growth', 'expansion'], ['investment', 'funding'], ['officials', 'authorities'],
-	['expected', 'projected'], ['country', 'nation'], ['new', 'fresh'], ['large', 'big'], ['help', 'assist'],
+	['said', 'stated'],
+	['increase', 'rise'],
+	['announced', 'unveiled'],
+	['company', 'firm'],
+	['government', 'administration'],
+	['plans', 'intends'],
+	['major', 'significant'],
+	['growth', 'expansion'],
+	['investment', 'funding'],
+	['officials', 'authorities'],
+	['expected', 'projected'],
+	['country', 'nation'],
+	['new', 'fresh'],
+	['large', 'big'],
+	['help', 'assist'],
 ];
 const VERBS = ['said', 'announced', 'expected', 'reported', 'approved', 'rejected', 'proposed', 'confirmed', 'launched', 'completed'];
-const NOUNS = ['company', 'government', 'investment', 'growth', 'project', 'officials', 'market', 'country', 'plan', 'industry', 'programme', 'agency'];
+const NOUNS = [
+	'company',
+	'government',
+	'investment',
+	'growth',
+	'project',
+	'officials',
+	'market',
+	'country',
+	'plan',
+	'industry',
+	'programme',
+	'agency',
+];
 
 function word(r: () => number): string {
 	const n = 2 + Math.floor(r() * 2);
@@ -47,7 +109,10 @@ function vocabulary(r: () => number, size: number): {pick: () => string; names: 
 	const cum: number[] = [];
 	let total = 0;
 	// Offset Zipf: a flatter head, as content words in news are (stop words come from FUNCTION).
-	for (let i = 0; i < size; i++) cum.push((total += 1 / (i + 60)));
+	for (let i = 0; i < size; i++) {
+		total += 1 / (i + 60);
+		cum.push(total);
+	}
 	const pick = () => {
 		const x = r() * total;
 		let lo = 0;
@@ -72,12 +137,20 @@ export function synthesize(articles: number, seed = 1, reuseShare = 0.3): Synthe
 		const clause = () => {
 			const words: string[] = [pick(vocab.names)];
 			const n = 8 + Math.floor(r() * 8);
-			for (let i = 0; i < n; i++) words.push(r() < 0.3 ? pick(FUNCTION) : r() < 0.08 ? pick(NOUNS) : r() < 0.05 ? pick(VERBS) : vocab.pick());
+			for (let i = 0; i < n; i++)
+				words.push(r() < 0.3 ? pick(FUNCTION) : r() < 0.08 ? pick(NOUNS) : r() < 0.05 ? pick(VERBS) : vocab.pick());
 			return words;
 		};
 		const clauses = r() < 0.6 ? [clause(), clause()] : [clause()];
 		const f = r();
-		const figure = f < 0.15 ? {value: Math.round(r() * 90 + 1) / 10, unit: 'yuan' as const} : f < 0.25 ? {value: Math.round(r() * 60 + 1), unit: 'percent' as const} : f < 0.35 ? {value: Math.round(r() * 9000 + 100), unit: 'count' as const, count: vocab.pick() + 's'} : null;
+		const figure =
+			f < 0.15
+				? {value: Math.round(r() * 90 + 1) / 10, unit: 'yuan' as const}
+				: f < 0.25
+					? {value: Math.round(r() * 60 + 1), unit: 'percent' as const}
+					: f < 0.35
+						? {value: Math.round(r() * 9000 + 100), unit: 'count' as const, count: vocab.pick() + 's'}
+						: null;
 		return {clauses, figure, year: 2000 + Math.floor(r() * 26)};
 	};
 	const figureText = (s: Sentence, alt = false) => {

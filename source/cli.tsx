@@ -4,11 +4,14 @@
 
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import {startAnalysis} from './analysis-thread.js';
-import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands.js';
+import {startAnalysis} from './threads/analysis-thread.js';
+import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
+import {message, warnAll} from './io/messages.js';
+import {writeChunks} from './io/write.js';
 import {sourceRows} from './core/analysis.js';
-import {loadAnalysed} from './core/cache.js';
-import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus, type Corpus} from './core/corpus.js';
+import {loadAnalysed} from './io/cache.js';
+import type {Corpus} from './core/source.js';
+import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus} from './io/read-corpus.js';
 
 const cli = meow(
 	`
@@ -45,8 +48,8 @@ const cli = meow(
 	},
 );
 
-const fail = (message: string): never => {
-	process.stderr.write(`churnscope: ${message}\n`);
+const fail = (text: string): never => {
+	message(text);
 	process.exit(2);
 };
 
@@ -81,17 +84,22 @@ try {
 		const needsPairs = sub === 'sources' || sub === 'pairs';
 		const analysed = needsPairs ? loadAnalysed(corpusDir, options) : null;
 		const corpus: Corpus = analysed?.corpus ?? loadCorpus(corpusDir, options);
-		for (const w of corpus.warnings) process.stderr.write(`churnscope: warning: ${w}\n`);
-		for (const s of corpus.sources) for (const w of s.warnings) process.stderr.write(`churnscope: warning: ${s.id}: ${w}\n`);
+		warnAll(corpus);
 		if (corpus.sources.length === 0) fail(`no readable text files in ${corpusDir}`);
-		const out = runCommand(sub as Subcommand, args, corpus, {
-			json: cli.flags.json,
-			limit: cli.flags.limit,
-			kind: cli.flags.kind,
-			source: cli.flags.source,
-			color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
-		}, analysed ? {corpus, pairs: analysed.pairs, rows: sourceRows(corpus.sources, analysed.pairs)} : undefined);
-		process.stdout.write(out.stdout);
+		const out = runCommand(
+			sub as Subcommand,
+			args,
+			corpus,
+			{
+				json: cli.flags.json,
+				limit: cli.flags.limit,
+				kind: cli.flags.kind,
+				source: cli.flags.source,
+				color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+			},
+			analysed ? {corpus, pairs: analysed.pairs, rows: sourceRows(corpus.sources, analysed.pairs)} : undefined,
+		);
+		await writeChunks(process.stdout, out.chunks);
 		process.exitCode = out.code;
 	}
 } catch (error) {

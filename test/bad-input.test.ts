@@ -6,7 +6,8 @@ import {chmodSync, readFileSync, readdirSync, statSync, symlinkSync} from 'node:
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {buildSource, loadCorpus, type Corpus} from '../source/core/corpus.js';
+import {buildSource, type Corpus} from '../source/core/source.js';
+import {loadCorpus} from '../source/io/read-corpus.js';
 import {findReuse} from '../source/core/reuse.js';
 import {CLI, makeCorpus} from './helpers.js';
 
@@ -20,7 +21,8 @@ function snapshot(dir: string): Map<string, string> {
 		for (const e of readdirSync(d, {withFileTypes: true})) {
 			const p = join(d, e.name);
 			if (e.isDirectory()) walk(p);
-			else if (e.isFile()) out.set(p, `${createHash('sha256').update(readFileSync(p)).digest('hex')} ${statSync(p).mode} ${statSync(p).mtimeMs}`);
+			else if (e.isFile())
+				out.set(p, `${createHash('sha256').update(readFileSync(p)).digest('hex')} ${statSync(p).mode} ${statSync(p).mtimeMs}`);
 		}
 	};
 	walk(dir);
@@ -31,7 +33,11 @@ describe('a corpus with every kind of bad file', () => {
 	let dir: string;
 	let before: Map<string, string>;
 	let corpus: Corpus;
-	const warning = (re: RegExp) => expect(corpus.warnings.some(w => re.test(w)), `${re} in\n${corpus.warnings.join('\n')}`).toBe(true);
+	const warning = (re: RegExp) =>
+		expect(
+			corpus.warnings.some(w => re.test(w)),
+			`${re} in\n${corpus.warnings.join('\n')}`,
+		).toBe(true);
 	const source = (id: string) => corpus.sources.find(s => s.id === id)!;
 
 	beforeAll(() => {
@@ -39,14 +45,23 @@ describe('a corpus with every kind of bad file', () => {
 			'good.txt': GOOD,
 			'bom.txt': '\uFEFF' + 'BOM title\nA line after a byte order mark.\n',
 			'utf16.txt': utf16('UTF-16 title\nZhōngguó wrote “quotes” here.\n'),
-			'latin1.txt': Buffer.from([...Buffer.from('Latin title\nCaf'), 0xe9, ...Buffer.from(' au lait, '), 0x93, ...Buffer.from('quoted'), 0x94, 0x0a]),
+			'latin1.txt': Buffer.from([
+				...Buffer.from('Latin title\nCaf'),
+				0xe9,
+				...Buffer.from(' au lait, '),
+				0x93,
+				...Buffer.from('quoted'),
+				0x94,
+				0x0a,
+			]),
 			'crlf.txt': 'CRLF title\r\nFirst line here.\r\nSecond line here.\r\n',
 			'cr.txt': 'CR title\rFirst line here.\rSecond line here.\r',
 			'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
 			'empty.txt': '',
 			'huge.txt': 'word '.repeat(300_000),
 			'copy-of-good.txt': GOOD,
-			'page.html': '<!doctype html><html><head><style>p{}</style></head><body><h1>HTML title</h1><p>Text &amp; more.</p><script>alert(1)</script></body></html>',
+			'page.html':
+				'<!doctype html><html><head><style>p{}</style></head><body><h1>HTML title</h1><p>Text &amp; more.</p><script>alert(1)</script></body></html>',
 			'notes.md': '# Markdown title\n\nSome **bold** text with a \\$5 figure.\n',
 			'mojibake.txt': 'Mojibake title\nCafÃ© au lait costs 5 â‚¬ in ZÃ¼rich.\n',
 			'churnscope.json': '{"sources": {"good.txt": {"title": 42, "date": "yesterday"}}',
@@ -64,7 +79,19 @@ describe('a corpus with every kind of bad file', () => {
 
 	it('loads the good files and leaves every byte as it was', () => {
 		const ids = corpus.sources.map(s => s.id).sort();
-		expect(ids).toEqual(['bom.txt', 'copy-of-good.txt', 'cr.txt', 'crlf.txt', 'good.txt', 'latin1.txt', 'mojibake.txt', 'nested/deeper/inner.txt', 'notes.md', 'page.html', 'utf16.txt']);
+		expect(ids).toEqual([
+			'bom.txt',
+			'copy-of-good.txt',
+			'cr.txt',
+			'crlf.txt',
+			'good.txt',
+			'latin1.txt',
+			'mojibake.txt',
+			'nested/deeper/inner.txt',
+			'notes.md',
+			'page.html',
+			'utf16.txt',
+		]);
 		expect(snapshot(dir)).toEqual(before);
 	});
 	it('skips binary, empty and oversized files, loops, broken links and pipes with a warning each', () => {
@@ -120,7 +147,8 @@ describe('files and folders without read permission', () => {
 		chmodSync(join(dir, 'secret.txt'), 0o000);
 		chmodSync(join(dir, 'locked'), 0o000);
 		// Root reads everything: run as nobody when the tests run as root.
-		const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+		const asUser =
+			process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
 		const r = spawnSync(asUser[0]!, [...asUser.slice(1), CLI, 'sources', '--json', '--corpus', dir], {encoding: 'utf8'});
 		chmodSync(join(dir, 'locked'), 0o755);
 		expect(r.status, r.stderr).toBe(0);

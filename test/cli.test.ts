@@ -35,7 +35,13 @@ describe('churnscope command line', () => {
 	it('lists pairs with their figures lined up, origin first', () => {
 		const r = json(['pairs']);
 		expect(r.code).toBe(0);
-		type P = {a: {source: string; text: string}; b: {source: string}; similarity: number; kind: string; figures: {status: string; a: {text: string} | null; b: {text: string} | null}[]};
+		type P = {
+			a: {source: string; text: string};
+			b: {source: string};
+			similarity: number;
+			kind: string;
+			figures: {status: string; a: {text: string} | null; b: {text: string} | null}[];
+		};
 		const pairs = r.data as unknown as P[];
 		const money = pairs.find(p => p.figures.some(f => f.b?.text === 'CNY1 trillion'))!;
 		expect(money.a.source).toBe('001_ceee5b9b1f5f8ff4.txt');
@@ -54,10 +60,16 @@ describe('churnscope command line', () => {
 		expect(String(r.data[1]!['sentence'])).toContain("NVIDIA's market share will drop to eight percent");
 	});
 	it('works on a corpus the user points at, and reads it only', () => {
-		const dir = makeCorpus({'a.txt': 'Harbour news\nThe terminal will cost 4.2 billion euros.', 'b.txt': 'Port story\nThe terminal will cost 4.2 billion euros.'});
+		const dir = makeCorpus({
+			'a.txt': 'Harbour news\nThe terminal will cost 4.2 billion euros.',
+			'b.txt': 'Port story\nThe terminal will cost 4.2 billion euros.',
+		});
 		const before = statSync(join(dir, 'a.txt')).mtimeMs;
 		const r = json(['figures', '--corpus', dir]);
-		expect(r.data.map(f => [f['source'], f['value'], f['unit']])).toEqual([['a.txt', 4.2e9, 'EUR'], ['b.txt', 4.2e9, 'EUR']]);
+		expect(r.data.map(f => [f['source'], f['value'], f['unit']])).toEqual([
+			['a.txt', 4.2e9, 'EUR'],
+			['b.txt', 4.2e9, 'EUR'],
+		]);
 		expect(statSync(join(dir, 'a.txt')).mtimeMs).toBe(before);
 		expect(run(['pairs', '--corpus', dir]).stdout).toContain('a.txt');
 	});
@@ -66,10 +78,23 @@ describe('churnscope command line', () => {
 		expect(run(['pairs']).stdout).toContain('same');
 	});
 	it('fails with one line and exit 2 on bad input', () => {
-		for (const args of [['--corpus', '/no/such/dir', 'sources'], ['bogus'], ['sources', '--bogus-flag'], ['figures', '--kind', 'weight'], ['search'], []]) {
+		for (const args of [
+			['--corpus', '/no/such/dir', 'sources'],
+			['bogus'],
+			['sources', '--bogus-flag'],
+			['figures', '--kind', 'weight'],
+			['search'],
+			[],
+		]) {
 			const r = run(args);
 			expect(r.code, args.join(' ')).toBe(2);
-			expect(r.stderr.trim().split('\n').filter(l => !l.includes('warning')).length, r.stderr).toBeLessThanOrEqual(2);
+			expect(
+				r.stderr
+					.trim()
+					.split('\n')
+					.filter(l => !l.includes('warning')).length,
+				r.stderr,
+			).toBeLessThanOrEqual(2);
 			expect(r.stderr).not.toMatch(/\n\s+at /);
 		}
 		expect(run([]).stderr).toMatch(/no terminal for the explorer; use a subcommand/);

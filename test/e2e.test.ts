@@ -39,7 +39,17 @@ function launch(opts: {cols?: number; rows?: number; env?: string; args?: string
 	} catch {
 		// none yet
 	}
-	tmux('new-session', '-d', '-s', 'app', '-x', String(opts.cols ?? 120), '-y', String(opts.rows ?? 40), `env -u CI ${opts.env ?? 'NO_COLOR=1'} node ${CLI} ${opts.args ?? ''}; echo $? > ${exitFile}; stty -a; sleep 30`);
+	tmux(
+		'new-session',
+		'-d',
+		'-s',
+		'app',
+		'-x',
+		String(opts.cols ?? 120),
+		'-y',
+		String(opts.rows ?? 40),
+		`env -u CI ${opts.env ?? 'NO_COLOR=1'} node ${CLI} ${opts.args ?? ''}; echo $? > ${exitFile}; stty -a; sleep 30`,
+	);
 	return exitFile;
 }
 
@@ -102,10 +112,35 @@ describe('explorer in a real terminal', () => {
 	it('quits with ctrl-c from every view, exit 130, and leaves the alternate screen', async () => {
 		const views: [string, () => Promise<unknown>][] = [
 			['sources', async () => waitFor(/SOURCES · 1\/5/)],
-			['reader', async () => (keys('Enter'), waitFor(/READER · 000/))],
-			['search', async () => (keys('/'), type('q'), waitFor(/\/ q/))],
-			['compare', async () => (keys('c'), waitFor(/COMPARE · 001 ⇄ 000/))],
-			['figures', async () => (keys('f'), waitFor(/FIGURES · all/))],
+			[
+				'reader',
+				async () => {
+					keys('Enter');
+					return waitFor(/READER · 000/);
+				},
+			],
+			[
+				'search',
+				async () => {
+					keys('/');
+					type('q');
+					return waitFor(/\/ q/);
+				},
+			],
+			[
+				'compare',
+				async () => {
+					keys('c');
+					return waitFor(/COMPARE · 001 ⇄ 000/);
+				},
+			],
+			[
+				'figures',
+				async () => {
+					keys('f');
+					return waitFor(/FIGURES · all/);
+				},
+			],
 		];
 		for (const [name, open] of views) {
 			const file = launch();

@@ -1,13 +1,15 @@
 // The non-interactive subcommands: pure functions from a loaded corpus to text or JSON and an exit code.
 // No Ink here: this path must start fast and run without a terminal.
 
-import {analyze, type Analysis} from './core/analysis.js';
-import type {Corpus} from './core/corpus.js';
-import {FIGURE_KINDS, formatValue, type Figure, type FigureKind} from './core/figures.js';
-import {Searcher, searchDocs} from './core/search.js';
-import type {Pair} from './core/reuse.js';
+import {analyze, type Analysis} from '../core/analysis.js';
+import type {Corpus} from '../core/source.js';
+import {FIGURE_KINDS, formatValue, type Figure, type FigureKind} from '../core/figures.js';
+import {Searcher, searchDocs} from '../core/search.js';
+import type {Pair} from '../core/reuse.js';
+import {cell, done, json, table, type Output} from './output.js';
 
-export type Output = {stdout: string; code: 0 | 1 | 2};
+export type {Output};
+
 export type CommandOptions = {json: boolean; limit?: number; kind?: string; source?: string; color?: boolean};
 
 export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures'] as const;
@@ -27,16 +29,24 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 	}
 }
 
-const done = (rows: unknown[], stdout: string): Output => ({stdout, code: rows.length ? 0 : 1});
-const json = (rows: unknown[]): Output => done(rows, JSON.stringify(rows, null, 2) + '\n');
-
 function sources(an: Analysis, opts: CommandOptions): Output {
 	const rows = an.rows.map(({figures: _f, ...r}) => r);
 	if (opts.json) return json(rows);
-	return done(rows, table(
-		['SOURCE', 'DATE', 'WORDS', 'PASSAGES', 'REUSED', 'TITLE', 'PUBLISHER'],
-		an.rows.map(r => [r.source, r.date ?? '—', String(r.words), String(r.passages), `${Math.round(r.reused * 100)}%`, r.title, r.publisher ?? '—']),
-	));
+	return done(
+		rows.length,
+		table(
+			['SOURCE', 'DATE', 'WORDS', 'PASSAGES', 'REUSED', 'TITLE', 'PUBLISHER'],
+			an.rows.map(r => [
+				r.source,
+				r.date ?? '—',
+				String(r.words),
+				String(r.passages),
+				`${Math.round(r.reused * 100)}%`,
+				r.title,
+				r.publisher ?? '—',
+			]),
+		),
+	);
 }
 
 function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
@@ -49,13 +59,13 @@ function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
 		let text = '';
 		let at = 0;
 		for (const [a, b] of h.matches) {
-			text += h.text.slice(at, a - base) + mark(h.text.slice(a - base, b - base));
+			text += cell(h.text.slice(at, a - base)) + mark(cell(h.text.slice(a - base, b - base)));
 			at = b - base;
 		}
-		text += h.text.slice(at);
-		return `${h.score.toFixed(2)}  ${h.source}:${h.start}-${h.end}\n      ${text}`;
+		text += cell(h.text.slice(at));
+		return `${h.score.toFixed(2)}  ${cell(h.source)}:${h.start}-${h.end}\n      ${text}\n`;
 	});
-	return done(rows, out.join('\n') + (out.length ? '\n' : ''));
+	return done(rows.length, out);
 }
 
 function pairs(an: Analysis, opts: CommandOptions): Output {
@@ -70,18 +80,23 @@ function pairs(an: Analysis, opts: CommandOptions): Output {
 		parts: p.parts,
 	}));
 	if (opts.json) return json(rows);
-	return done(rows, selected.map(formatPair).join('\n'));
+	return done(
+		rows.length,
+		(function* () {
+			for (const [i, p] of selected.entries()) yield (i ? '\n' : '') + formatPair(p);
+		})(),
+	);
 }
 
 function formatPair(p: Pair): string {
 	const arrow = p.direction === 'dated' ? '→' : p.direction === 'self' ? '=' : '~';
 	const lines = [
-		`${p.a.source}:${p.a.start}-${p.a.end} ${arrow} ${p.b.source}:${p.b.start}-${p.b.end}  ${p.kind} ${p.similarity.toFixed(2)}`,
-		`  A  ${p.a.text.replace(/\s+/g, ' ')}`,
-		`  B  ${p.b.text.replace(/\s+/g, ' ')}`,
+		`${cell(p.a.source)}:${p.a.start}-${p.a.end} ${arrow} ${cell(p.b.source)}:${p.b.start}-${p.b.end}  ${p.kind} ${p.similarity.toFixed(2)}`,
+		`  A  ${cell(p.a.text)}`,
+		`  B  ${cell(p.b.text)}`,
 	];
 	for (const f of p.figures) {
-		lines.push(`     ${f.status.padEnd(8)} ${(f.a?.text ?? '').padEnd(36)} ${f.b?.text ?? ''}`);
+		lines.push(`     ${f.status.padEnd(8)} ${cell(f.a?.text ?? '').padEnd(36)} ${cell(f.b?.text ?? '')}`);
 	}
 	return lines.join('\n') + '\n';
 }
@@ -95,25 +110,18 @@ function figures(corpus: Corpus, opts: CommandOptions): Output {
 	const rows = corpus.sources
 		.filter(s => !s.sameAs && (!opts.source || s.id === opts.source))
 		.flatMap(s =>
-			s.figures
-				.filter(f => !kind || f.kind === kind)
-				.map(f => ({source: s.id, ...figureJson(f), sentence: s.sentences[f.sentence]!.text})),
+			s.figures.filter(f => !kind || f.kind === kind).map(f => ({source: s.id, ...figureJson(f), sentence: s.sentences[f.sentence]!.text})),
 		);
 	if (opts.json) return json(rows);
-	return done(rows, table(
-		['SOURCE', 'KIND', 'VALUE', 'QUAL', 'TEXT'],
-		rows.map(r => [r.source, r.kind, formatValue(r), r.qualifier ?? '', r.text]),
-	));
+	return done(
+		rows.length,
+		table(
+			['SOURCE', 'KIND', 'VALUE', 'QUAL', 'TEXT'],
+			rows.map(r => [r.source, r.kind, formatValue(r), r.qualifier ?? '', r.text]),
+		),
+	);
 }
 
 export function validKind(kind: string | undefined): boolean {
 	return kind === undefined || (FIGURE_KINDS as string[]).includes(kind);
-}
-
-function table(header: string[], rows: string[][]): string {
-	const all = [header, ...rows];
-	const widths = header.map((_, i) => Math.min(60, Math.max(...all.map(r => r[i]!.length))));
-	return all
-		.map(r => r.map((c, i) => (i === r.length - 1 ? c : (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c).padEnd(widths[i]!))).join('  '))
-		.join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 // The analysis of a corpus: reuse pairs and per-source figures, computed once and shared by the
 // command line and the explorer.
 
-import type {Corpus, Source} from './corpus.js';
+import type {Corpus, Source} from './source.js';
 import {findReuse, type Pair} from './reuse.js';
 
 export type SourceRow = {
@@ -31,8 +31,14 @@ export function sourceRows(sources: Source[], pairs: Pair[]): SourceRow[] {
 	};
 	for (const p of pairs) {
 		if (p.direction === 'self') continue;
-		mark(p.a.source, p.parts.map(x => x.a));
-		mark(p.b.source, p.parts.map(x => x.b));
+		mark(
+			p.a.source,
+			p.parts.map(x => x.a),
+		);
+		mark(
+			p.b.source,
+			p.parts.map(x => x.b),
+		);
 	}
 	return sources.map(s => {
 		const content = s.sentences.filter(x => !x.boilerplate);

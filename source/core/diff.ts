@@ -22,8 +22,8 @@ export function wordDiff(a: string, b: string): WordDiff {
 		// Too long for a table: fall back to membership.
 		const sa = new Set(ka);
 		const sb = new Set(kb);
-		ka.forEach((k, i) => (inA[i] = sb.has(k)));
-		kb.forEach((k, j) => (inB[j] = sa.has(k)));
+		for (const [i, k] of ka.entries()) inA[i] = sb.has(k);
+		for (const [j, k] of kb.entries()) inB[j] = sa.has(k);
 	} else {
 		const w = m + 1;
 		const t = new Uint32Array((n + 1) * w);

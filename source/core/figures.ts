@@ -16,35 +16,144 @@ export type Figure = Span & {
 };
 
 const SMALL: Record<string, number> = {
-	one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-	eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-	eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-	eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	thirteen: 13,
+	fourteen: 14,
+	fifteen: 15,
+	sixteen: 16,
+	seventeen: 17,
+	eighteen: 18,
+	nineteen: 19,
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
+	sixty: 60,
+	seventy: 70,
+	eighty: 80,
+	ninety: 90,
+	hundred: 100,
+	dozen: 12,
 };
 const ORDINALS: Record<string, number> = {
-	first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
-	tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
-	seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40,
-	fiftieth: 50, hundredth: 100,
+	first: 1,
+	second: 2,
+	third: 3,
+	fourth: 4,
+	fifth: 5,
+	sixth: 6,
+	seventh: 7,
+	eighth: 8,
+	ninth: 9,
+	tenth: 10,
+	eleventh: 11,
+	twelfth: 12,
+	thirteenth: 13,
+	fourteenth: 14,
+	fifteenth: 15,
+	sixteenth: 16,
+	seventeenth: 17,
+	eighteenth: 18,
+	nineteenth: 19,
+	twentieth: 20,
+	thirtieth: 30,
+	fortieth: 40,
+	fiftieth: 50,
+	hundredth: 100,
 };
 const SCALES: Record<string, number> = {
-	trillion: 1e12, tn: 1e12, tr: 1e12, billion: 1e9, bn: 1e9, b: 1e9, million: 1e6, mn: 1e6, m: 1e6,
-	mln: 1e6, thousand: 1e3, k: 1e3, crore: 1e7, lakh: 1e5,
+	trillion: 1e12,
+	tn: 1e12,
+	tr: 1e12,
+	billion: 1e9,
+	bn: 1e9,
+	b: 1e9,
+	million: 1e6,
+	mn: 1e6,
+	m: 1e6,
+	mln: 1e6,
+	thousand: 1e3,
+	k: 1e3,
+	crore: 1e7,
+	lakh: 1e5,
 };
 const CURRENCY_SYMBOLS: Record<string, string> = {
-	'$': 'USD', 'us$': 'USD', 'hk$': 'HKD', 'a$': 'AUD', 'c$': 'CAD', 's$': 'SGD', '€': 'EUR', '£': 'GBP',
-	'¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB',
+	$: 'USD',
+	us$: 'USD',
+	hk$: 'HKD',
+	a$: 'AUD',
+	c$: 'CAD',
+	s$: 'SGD',
+	'€': 'EUR',
+	'£': 'GBP',
+	'¥': 'JPY',
+	'₹': 'INR',
+	'₩': 'KRW',
+	'₽': 'RUB',
 };
 const CURRENCY_WORDS: Record<string, string> = {
-	yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY', cny: 'CNY', dollar: 'USD', dollars: 'USD', usd: 'USD',
-	euro: 'EUR', euros: 'EUR', eur: 'EUR', pound: 'GBP', pounds: 'GBP', gbp: 'GBP', yen: 'JPY',
-	jpy: 'JPY', rupee: 'INR', rupees: 'INR', inr: 'INR', won: 'KRW', krw: 'KRW', hkd: 'HKD', chf: 'CHF',
-	francs: 'CHF', rubles: 'RUB', roubles: 'RUB',
+	yuan: 'CNY',
+	renminbi: 'CNY',
+	rmb: 'CNY',
+	cny: 'CNY',
+	dollar: 'USD',
+	dollars: 'USD',
+	usd: 'USD',
+	euro: 'EUR',
+	euros: 'EUR',
+	eur: 'EUR',
+	pound: 'GBP',
+	pounds: 'GBP',
+	gbp: 'GBP',
+	yen: 'JPY',
+	jpy: 'JPY',
+	rupee: 'INR',
+	rupees: 'INR',
+	inr: 'INR',
+	won: 'KRW',
+	krw: 'KRW',
+	hkd: 'HKD',
+	chf: 'CHF',
+	francs: 'CHF',
+	rubles: 'RUB',
+	roubles: 'RUB',
 };
 const MONTHS: Record<string, number> = {
-	january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-	july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
-	november: 11, nov: 11, december: 12, dec: 12,
+	january: 1,
+	jan: 1,
+	february: 2,
+	feb: 2,
+	march: 3,
+	mar: 3,
+	april: 4,
+	apr: 4,
+	may: 5,
+	june: 6,
+	jun: 6,
+	july: 7,
+	jul: 7,
+	august: 8,
+	aug: 8,
+	september: 9,
+	sep: 9,
+	sept: 9,
+	october: 10,
+	oct: 10,
+	november: 11,
+	nov: 11,
+	december: 12,
+	dec: 12,
 };
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
@@ -53,12 +162,19 @@ const SCALE = String.raw`(?:\s?(?:trillion|billion|million|thousand|crore|lakh|m
 const CUR_CODE = '(?:CNY|RMB|USD|EUR|GBP|JPY|HKD|INR|CHF|KRW|AUD|CAD)';
 const CUR_SYM = String.raw`(?:US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥|₹|₩|₽)`;
 const CUR_WORD = `(?:${Object.keys(CURRENCY_WORDS).join('|')})`;
-const MONTH = `(?:${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH = `(?:${Object.keys(MONTHS)
+	.sort((a, b) => b.length - a.length)
+	.join('|')})\\.?`;
 const ORD_WORD = `(?:${Object.keys(ORDINALS).join('|')})`;
 
 type Candidate = Omit<Figure, 'text' | 'qualifier'> & {priority: number};
 
-const PATTERNS: {re: RegExp; kind: FigureKind; priority: number; parse: (m: RegExpExecArray) => Omit<Candidate, 'start' | 'end' | 'kind' | 'priority'> | null}[] = [
+const PATTERNS: {
+	re: RegExp;
+	kind: FigureKind;
+	priority: number;
+	parse: (m: RegExpExecArray) => Omit<Candidate, 'start' | 'end' | 'kind' | 'priority'> | null;
+}[] = [
 	{
 		// $142bn, US$ 2.5 billion, CNY1 trillion, RMB 3.6 trillion, €2.5bn
 		re: new RegExp(String.raw`(?<![\p{L}\p{N}])(${CUR_SYM}|${CUR_CODE}\s?)(${NUM})(${SCALE})?(?![\p{N}])`, 'giu'),
@@ -82,10 +198,16 @@ const PATTERNS: {re: RegExp; kind: FigureKind; priority: number; parse: (m: RegE
 	},
 	{
 		// three times, 2.5-fold, nearly twice
-		re: new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?:(${NUM}|${WORDNUM})(?:\s?times|-fold|\s?fold)|(twice|thrice|double|triple|half))(?![\p{L}])`, 'giu'),
+		re: new RegExp(
+			String.raw`(?<![\p{L}\p{N}.,])(?:(${NUM}|${WORDNUM})(?:\s?times|-fold|\s?fold)|(twice|thrice|double|triple|half))(?![\p{L}])`,
+			'giu',
+		),
 		kind: 'ratio',
 		priority: 4,
-		parse: m => ({value: m[1] ? number(m[1]) : ({twice: 2, double: 2, thrice: 3, triple: 3, half: 0.5} as Record<string, number>)[m[2]!.toLowerCase()]!, unit: null}),
+		parse: m => ({
+			value: m[1] ? number(m[1]) : ({twice: 2, double: 2, thrice: 3, triple: 3, half: 0.5} as Record<string, number>)[m[2]!.toLowerCase()]!,
+			unit: null,
+		}),
 	},
 	{
 		// 2021–2025, 2026-2030, 2021-25
@@ -100,7 +222,10 @@ const PATTERNS: {re: RegExp; kind: FigureKind; priority: number; parse: (m: RegE
 	},
 	{
 		// 5 February 2026, February 5, 2026, July 2025, February 5
-		re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(\d{1,2})(?:st|nd|rd|th)?\s(${MONTH})(?:,?\s((?:19|20)\d{2}))?|(${MONTH})(?:\s(\d{1,2})(?:st|nd|rd|th)?(?![\p{N}]))?(?:,?\s((?:19|20)\d{2}))?)(?![\p{L}\p{N}])`, 'giu'),
+		re: new RegExp(
+			String.raw`(?<![\p{L}\p{N}])(?:(\d{1,2})(?:st|nd|rd|th)?\s(${MONTH})(?:,?\s((?:19|20)\d{2}))?|(${MONTH})(?:\s(\d{1,2})(?:st|nd|rd|th)?(?![\p{N}]))?(?:,?\s((?:19|20)\d{2}))?)(?![\p{L}\p{N}])`,
+			'giu',
+		),
 		kind: 'date',
 		priority: 3,
 		parse: m => {
@@ -144,14 +269,20 @@ const PATTERNS: {re: RegExp; kind: FigureKind; priority: number; parse: (m: RegE
 	},
 	{
 		// 10th, 34th, second-largest, tenth
-		re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(\d+)(?:st|nd|rd|th)|(${ORD_WORD}))(?:[\u2010-\u2015-](largest|biggest|highest|lowest|smallest|most|best))?(?![\p{L}\p{N}])`, 'giu'),
+		re: new RegExp(
+			String.raw`(?<![\p{L}\p{N}])(?:(\d+)(?:st|nd|rd|th)|(${ORD_WORD}))(?:[\u2010-\u2015-](largest|biggest|highest|lowest|smallest|most|best))?(?![\p{L}\p{N}])`,
+			'giu',
+		),
 		kind: 'rank',
 		priority: 2,
 		parse: m => ({value: m[1] ? Number(m[1]) : ORDINALS[m[2]!.toLowerCase()]!, unit: m[3]?.toLowerCase() ?? null}),
 	},
 	{
 		// 203,000 satellites, 76 national-level platforms, five years
-		re: new RegExp(String.raw`(?<![\p{L}\p{N}.,'’\u2010-\u2015-])(${NUM}|${WORDNUM})(\s(?:million|billion|trillion|thousand))?(?![\p{L}\p{N}]|[.,]\d)`, 'giu'),
+		re: new RegExp(
+			String.raw`(?<![\p{L}\p{N}.,'’\u2010-\u2015-])(${NUM}|${WORDNUM})(\s(?:million|billion|trillion|thousand))?(?![\p{L}\p{N}]|[.,]\d)`,
+			'giu',
+		),
 		kind: 'count',
 		priority: 1,
 		parse: () => ({value: 0, unit: null}),
@@ -167,7 +298,7 @@ function number(s: string): number {
 }
 
 function money(n: string, scale: string | undefined): number {
-	const mult = scale ? SCALES[scale.trim().toLowerCase()] ?? 1 : 1;
+	const mult = scale ? (SCALES[scale.trim().toLowerCase()] ?? 1) : 1;
 	return round(number(n) * mult);
 }
 
@@ -180,16 +311,61 @@ function currencyOf(token: string): string {
 	return CURRENCY_SYMBOLS[t] ?? CURRENCY_WORDS[t] ?? t.toUpperCase();
 }
 
-const QUALIFIER = /(more than|less than|fewer than|at least|at most|up to|as many as|as much as|close to|nearly|almost|about|around|approximately|roughly|over|under|some|exceeding|exceeded|surpassing|surpassed|above|below|totaling|totalling|amounting to)\s*(?:\(|\\)?$/i;
-const ADVERBIAL = /^(more than|less than|fewer than|at least|at most|up to|as many as|as much as|close to|nearly|almost|about|around|approximately|roughly|over|under|some)$/i;
+const QUALIFIER =
+	/(more than|less than|fewer than|at least|at most|up to|as many as|as much as|close to|nearly|almost|about|around|approximately|roughly|over|under|some|exceeding|exceeded|surpassing|surpassed|above|below|totaling|totalling|amounting to)\s*(?:\(|\\)?$/i;
+const ADVERBIAL =
+	/^(more than|less than|fewer than|at least|at most|up to|as many as|as much as|close to|nearly|almost|about|around|approximately|roughly|over|under|some)$/i;
 
-const RANK_BEFORE = /(rank(?:ed|s|ing)?|plac(?:e|ed|es|ing)|ris(?:e|es|ing)|rose|reach(?:ed|es|ing)?|came|comes|stood|stands|finish(?:ed)?|and|at|No\.?)\s+$/i;
-const RANK_AFTER = /^(?:\s+(?:globally|worldwide|overall|place|among|in (?:the world|innovation|[a-z]+ output)|largest|biggest)|[\u2010-\u2015-](?:largest|biggest|highest|lowest|smallest|most|best))/i;
-const NOT_RANK_AFTER = /^\s+(?:time|times|consecutive|century|quarter|half|anniversary|edition|session|plenum|generation|day|week|month|year|batch|phase|round|step)\b/i;
+const RANK_BEFORE =
+	/(rank(?:ed|s|ing)?|plac(?:e|ed|es|ing)|ris(?:e|es|ing)|rose|reach(?:ed|es|ing)?|came|comes|stood|stands|finish(?:ed)?|and|at|No\.?)\s+$/i;
+const RANK_AFTER =
+	/^(?:\s+(?:globally|worldwide|overall|place|among|in (?:the world|innovation|[a-z]+ output)|largest|biggest)|[\u2010-\u2015-](?:largest|biggest|highest|lowest|smallest|most|best))/i;
+const NOT_RANK_AFTER =
+	/^\s+(?:time|times|consecutive|century|quarter|half|anniversary|edition|session|plenum|generation|day|week|month|year|batch|phase|round|step)\b/i;
 
 const NOUN_LOOKAHEAD = /^(?:\s+([\p{L}][\p{L}\u2010-\u2015'-]*|AI|R&D))/u;
-const NOT_NOUNS = new Set(['is', 'was', 'has', 'as', 'its', 'this', 'us', 'less', 'across', 'thus', 'plus', 'always', 'perhaps', 'whereas', 'this', 'yes']);
-const COUNT_STOPS = new Set(['of', 'in', 'to', 'on', 'at', 'by', 'for', 'from', 'with', 'the', 'a', 'an', 'or', 'than', 'per', 'is', 'was', 'are', 'were', 'that', 'which', 'who']);
+const NOT_NOUNS = new Set([
+	'is',
+	'was',
+	'has',
+	'as',
+	'its',
+	'this',
+	'us',
+	'less',
+	'across',
+	'thus',
+	'plus',
+	'always',
+	'perhaps',
+	'whereas',
+	'this',
+	'yes',
+]);
+const COUNT_STOPS = new Set([
+	'of',
+	'in',
+	'to',
+	'on',
+	'at',
+	'by',
+	'for',
+	'from',
+	'with',
+	'the',
+	'a',
+	'an',
+	'or',
+	'than',
+	'per',
+	'is',
+	'was',
+	'are',
+	'were',
+	'that',
+	'which',
+	'who',
+]);
 
 /** The counted noun after a number: the first plural among the next few words ("200 domestic large models"). */
 function countNoun(after: string): {noun: string; length: number} | null {
@@ -228,7 +404,7 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
 			}
 			const parsed = p.parse(m);
 			if (!parsed) continue;
-			let s = m.index;
+			const s = m.index;
 			let e = m.index + m[0].length;
 			const before = slice.slice(Math.max(0, s - 40), s);
 			const after = slice.slice(e, e + 60);
@@ -311,7 +487,11 @@ function isNameNumber(slice: string, at: number, match: string): boolean {
 	if (/[\p{L}\p{N}][\u2010-\u2015-]$/u.test(before)) return true;
 	const prev = /(\S+)\s$/.exec(before)?.[1];
 	if (!prev) return false;
-	if (/^\p{Lu}[\p{L}\p{N}]*$/u.test(prev) && !(prev.toLowerCase() in MONTHS) && !/^(In|By|On|At|For|Of|To|Since|From|Over|About|Nearly|Some|The|And|With|Only|All|More|Top)$/.test(prev)) {
+	if (
+		/^\p{Lu}[\p{L}\p{N}]*$/u.test(prev) &&
+		!(prev.toLowerCase() in MONTHS) &&
+		!/^(In|By|On|At|For|Of|To|Since|From|Over|About|Nearly|Some|The|And|With|Only|All|More|Top)$/.test(prev)
+	) {
 		return !/^\d{1,3}(,\d{3})+$/.test(match);
 	}
 	return false;

@@ -1,8 +1,23 @@
 // Text of an HTML page: scripts, styles and markup dropped, block elements become lines, entities decoded.
 
 const ENTITIES: Record<string, string> = {
-	amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', mdash: '\u2014', ndash: '\u2013',
-	lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201C', rdquo: '\u201D', hellip: '\u2026', euro: '€', pound: '£', yen: '¥', copy: '©',
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00A0',
+	mdash: '\u2014',
+	ndash: '\u2013',
+	lsquo: '\u2018',
+	rsquo: '\u2019',
+	ldquo: '\u201C',
+	rdquo: '\u201D',
+	hellip: '\u2026',
+	euro: '€',
+	pound: '£',
+	yen: '¥',
+	copy: '©',
 };
 
 export function htmlToText(html: string): string {

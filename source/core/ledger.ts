@@ -1,7 +1,7 @@
 // The figures ledger: every figure of the corpus grouped by the quantity it states (equal across
 // notations), with the sources that state it, where reuse pairs changed it, and series over years.
 
-import type {Source} from './corpus.js';
+import type {Source} from './source.js';
 import {figureKey, formatValue, quantityKey, type Figure, type FigureKind} from './figures.js';
 import type {Pair} from './reuse.js';
 
@@ -46,7 +46,13 @@ export function ledger(sources: Source[], pairs: Pair[]): LedgerRow[] {
 		}
 	}
 	// Quantities first (dates last: they are context more than claims), the most widely stated first.
-	return [...rows.values()].sort((x, y) => Number(x.kind === 'date') - Number(y.kind === 'date') || y.sources.length - x.sources.length || kindOrder(x.kind) - kindOrder(y.kind) || y.occurrences.length - x.occurrences.length);
+	return [...rows.values()].sort(
+		(x, y) =>
+			Number(x.kind === 'date') - Number(y.kind === 'date') ||
+			y.sources.length - x.sources.length ||
+			kindOrder(x.kind) - kindOrder(y.kind) ||
+			y.occurrences.length - x.occurrences.length,
+	);
 }
 
 const ORDER: FigureKind[] = ['money', 'percent', 'count', 'rank', 'ratio', 'date'];

@@ -10,7 +10,7 @@
 // 4. Consecutive sentence pairs that align in order are merged into passages.
 
 import {figureKey, lineUp, type LinedUp} from './figures.js';
-import type {Progress, Source} from './corpus.js';
+import type {Progress, Source} from './source.js';
 import {isStopword, stem, tokenize} from './text.js';
 
 export type Side = {source: string; start: number; end: number; text: string; sentences: [number, number]};
@@ -172,7 +172,14 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		if (sim < strong) continue;
 		const U = units[u]!;
 		const V = units[v]!;
-		for (const [du, dv] of [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, 1]] as const) {
+		for (const [du, dv] of [
+			[-1, 0],
+			[1, 0],
+			[0, -1],
+			[0, 1],
+			[-1, -1],
+			[1, 1],
+		] as const) {
 			const x = unitOf[U.src]![U.sent + du];
 			const y = unitOf[V.src]![V.sent + dv];
 			if (x !== undefined && y !== undefined && x !== y) score(Math.min(x, y), Math.max(x, y));
@@ -229,7 +236,12 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		const key = `${U.src}>${V.src}`;
 		if (!orient.has(key)) orient.set(key, {a: U.src, b: V.src, direction: U.src === V.src ? 'self' : dir.direction});
 		const kind = kindOf(wordsOf(sources[U.src]!, U.sent), wordsOf(sources[V.src]!, V.sent), s.sim);
-		(groups.get(key) ?? groups.set(key, []).get(key)!).push({a: U.sent, b: V.sent, similarity: round(Math.max(s.sim, kind.ratio)), kind: kind.kind});
+		(groups.get(key) ?? groups.set(key, []).get(key)!).push({
+			a: U.sent,
+			b: V.sent,
+			similarity: round(Math.max(s.sim, kind.ratio)),
+			kind: kind.kind,
+		});
 	}
 	const pairs: Pair[] = [];
 	for (const [key, parts] of groups) {
@@ -253,7 +265,12 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		}
 		flush();
 	}
-	pairs.sort((x, y) => (x.a.source < y.a.source ? -1 : x.a.source > y.a.source ? 1 : 0) || (x.b.source < y.b.source ? -1 : x.b.source > y.b.source ? 1 : 0) || x.b.start - y.b.start);
+	pairs.sort(
+		(x, y) =>
+			(x.a.source < y.a.source ? -1 : x.a.source > y.a.source ? 1 : 0) ||
+			(x.b.source < y.b.source ? -1 : x.b.source > y.b.source ? 1 : 0) ||
+			x.b.start - y.b.start,
+	);
 	return pairs;
 }
 
@@ -265,13 +282,23 @@ function makePair(A: Source, B: Source, run: Part[], dir: Pair['direction']): Pa
 		const end = src.sentences[hi]!.end;
 		return {source: src.id, start, end, text: src.text.slice(start, end), sentences: [lo, hi]};
 	};
-	const a = side(A, run.map(r => r.a));
-	const b = side(B, run.map(r => r.b));
+	const a = side(
+		A,
+		run.map(r => r.a),
+	);
+	const b = side(
+		B,
+		run.map(r => r.b),
+	);
 	const figs = (src: Source, s: Side) => src.figures.filter(f => f.sentence >= s.sentences[0] && f.sentence <= s.sentences[1]);
 	const weightOf = (r: Part) => B.sentences[r.b]!.end - B.sentences[r.b]!.start;
 	const total = run.reduce((t, r) => t + weightOf(r), 0);
 	const similarity = round(run.reduce((t, r) => t + r.similarity * weightOf(r), 0) / (total || 1));
-	const kind: PairKind = run.every(r => r.kind === 'verbatim') ? 'verbatim' : run.every(r => r.kind !== 'paraphrase') ? 'near' : 'paraphrase';
+	const kind: PairKind = run.every(r => r.kind === 'verbatim')
+		? 'verbatim'
+		: run.every(r => r.kind !== 'paraphrase')
+			? 'near'
+			: 'paraphrase';
 	return {a, b, similarity, kind, direction: dir, figures: lineUp(figs(A, a), figs(B, b)), parts: run};
 }
 
@@ -323,7 +350,7 @@ function similarity(U: Unit, V: Unit, idf: number[]): number {
 /** Kind of a sentence pair from its word sequences: equal, close by edit ratio, or reworded. */
 export function kindOf(a: string[], b: string[], sim: number): {kind: PairKind; ratio: number} {
 	if (a.length === b.length && a.every((w, i) => w === b[i])) return {kind: 'verbatim', ratio: 1};
-	const ratio = lcsLength(a, b) * 2 / (a.length + b.length || 1);
+	const ratio = (lcsLength(a, b) * 2) / (a.length + b.length || 1);
 	if (ratio >= 0.97) return {kind: 'verbatim', ratio};
 	if (ratio >= 0.8) return {kind: 'near', ratio};
 	return {kind: 'paraphrase', ratio: Math.min(ratio, sim)};

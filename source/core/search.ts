@@ -6,7 +6,7 @@
 // length-preserving fold of the original, so match ranges are ranges of the source file.
 
 import Fuse, {type FuseResultMatch, type IFuseOptions} from 'fuse.js';
-import type {Source} from './corpus.js';
+import type {Source} from './source.js';
 import {foldForSearch} from './text.js';
 
 export type Doc = {source: string; kind: 'passage' | 'title'; start: number; end: number; text: string; folded: string};
@@ -42,7 +42,8 @@ export function searchDocs(sources: Source[]): Doc[] {
 	for (const s of sources) {
 		if (s.sameAs) continue;
 		// A title that stands in the text is searched as its passage; one from the sidecar on its own.
-		if (!s.text.includes(s.title)) docs.push({source: s.id, kind: 'title', start: 0, end: 0, text: s.title, folded: foldForSearch(s.title)});
+		if (!s.text.includes(s.title))
+			docs.push({source: s.id, kind: 'title', start: 0, end: 0, text: s.title, folded: foldForSearch(s.title)});
 		for (const x of s.sentences) {
 			if (x.boilerplate) continue;
 			docs.push({source: s.id, kind: 'passage', start: x.start, end: x.end, text: x.text, folded: foldForSearch(x.text)});
@@ -185,7 +186,7 @@ export class TrigramIndex {
 					total = -1;
 					break;
 				}
-				total *= Math.pow(Math.max(0.001, e), this.norms[d]!);
+				total *= Math.max(0.001, e) ** this.norms[d]!;
 			}
 			if (total >= 0) scored.push({d, s: total});
 		}

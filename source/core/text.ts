@@ -32,7 +32,8 @@ export function decode(bytes: Uint8Array): Decoded {
 }
 
 // Windows-1252's printable characters in 0x80..0x9F (Node's TextDecoder treats the label as Latin-1).
-const CP1252 = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const CP1252 =
+	'\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
 function decode1252(bytes: Uint8Array): string {
 	let out = '';
@@ -109,7 +110,11 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 	for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
 		const w = m[0];
 		// Plain ASCII words need only case folding; the rest go through the full normalisation.
-		out.push({norm: /^[\x20-\x7e]*$/.test(w) && !w.includes('\\') ? w.toLowerCase() : normalize(w), start: start + m.index, end: start + m.index + w.length});
+		out.push({
+			norm: /^[\x20-\x7e]*$/.test(w) && !w.includes('\\') ? w.toLowerCase() : normalize(w),
+			start: start + m.index,
+			end: start + m.index + w.length,
+		});
 	}
 	return out;
 }
@@ -117,7 +122,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 const STOP = new Set(
 	(
 		'a an the and or but nor of to in on at by for from with without into onto over under as is are was were be been being ' +
-		'has have had do does did this that these those it its it\'s their there they them he she his her we our you your i ' +
+		"has have had do does did this that these those it its it's their there they them he she his her we our you your i " +
 		'not no so than then also such which who whom whose what when where while how all any each both more most other some ' +
 		'can could will would shall should may might must about after before between through during since until up down out off ' +
 		'again further very just only own same too s t now new one'
@@ -163,7 +168,8 @@ export function stem(word: string): string {
 	let cached = STEMS.get(word);
 	if (cached === undefined) {
 		if (STEMS.size > 200_000) STEMS.clear();
-		STEMS.set(word, (cached = computeStem(word)));
+		cached = computeStem(word);
+		STEMS.set(word, cached);
 	}
 	return cached;
 }
@@ -173,7 +179,12 @@ const STEMS = new Map<string, string>();
 function computeStem(word: string): string {
 	let w = word.replace(/['\u2019]s$/, '');
 	if (/^\d/.test(w)) return w.replace(/,/g, '');
-	w = w.replace(/isation/g, 'ization').replace(/is(e|ed|es|ing)$/, 'iz$1').replace(/our(s|ed|ing)?$/, 'or$1').replace(/bour/g, 'bor').replace(/([^aeiou])tre(d|s)?$/, '$1ter$2');
+	w = w
+		.replace(/isation/g, 'ization')
+		.replace(/is(e|ed|es|ing)$/, 'iz$1')
+		.replace(/our(s|ed|ing)?$/, 'or$1')
+		.replace(/bour/g, 'bor')
+		.replace(/([^aeiou])tre(d|s)?$/, '$1ter$2');
 	for (let round = 0; round < 2; round++) {
 		for (const [re, to] of SUFFIXES) {
 			const m = re.exec(w);
@@ -250,7 +261,7 @@ export function sentenceSpans(text: string, start: number, end: number): Span[] 
 }
 
 function isBoundary(slice: string, at: number, punct: string, nextWord: string): boolean {
-	const first = nextWord.replace(/^["'\u201C\u2018(\[]+/, '');
+	const first = nextWord.replace(/^["'\u201C\u2018([]+/, '');
 	if (!first) return true;
 	const startsUpper = /^[\p{Lu}\p{N}]/u.test(first) || /^["'\u201C\u2018]/.test(nextWord);
 	if (!startsUpper) return false;

@@ -6,9 +6,11 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type Corpus, type LoadOptions, type Source} from './corpus.js';
-import {findReuse, type Pair} from './reuse.js';
-import {sourceRows, type SourceRow} from './analysis.js';
+import {sourceRows, type SourceRow} from '../core/analysis.js';
+import {packSource, unpackSource, type PackedSource} from '../core/pack.js';
+import {findReuse, type Pair} from '../core/reuse.js';
+import type {Corpus} from '../core/source.js';
+import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type LoadOptions} from './read-corpus.js';
 
 export const CACHE_VERSION = 3;
 
@@ -33,25 +35,6 @@ export function corpusKey(dir: string, options: LoadOptions): string {
 }
 
 type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; pairs: Pair[]};
-/** A source as stored and sent between threads: blocks and sentences as offsets, their text cut from the source's. */
-export type PackedSource = Omit<Source, 'blocks' | 'sentences'> & {blocks: [number, number, string, boolean][]; sentences: [number, number, number, boolean][]};
-
-export function packSource(s: Source): PackedSource {
-	return {
-		...s,
-		blocks: s.blocks.map(b => [b.start, b.end, b.kind, b.boilerplate]),
-		sentences: s.sentences.map(x => [x.start, x.end, x.block, x.boilerplate]),
-	};
-}
-
-export function unpackSource(s: PackedSource): Source {
-	return {
-		...s,
-		blocks: s.blocks.map(([start, end, kind, boilerplate]) => ({start, end, text: s.text.slice(start, end), kind: kind as Source['blocks'][number]['kind'], boilerplate})),
-		sentences: s.sentences.map(([start, end, block, boilerplate], index) => ({start, end, text: s.text.slice(start, end), block, index, boilerplate})),
-	};
-}
-
 function pack(corpus: Corpus, pairs: Pair[], key: string): Packed {
 	return {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, pairs};
 }
@@ -92,7 +75,10 @@ export function readPreview(key: string, root = cacheDir()): Preview | null {
 /** Write a cache entry atomically (temporary files renamed into place); failures only lose the cache. */
 export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = cacheDir()): void {
 	const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, pairs), warnings: corpus.warnings};
-	for (const [name, data] of [[`${key}.json`, pack(corpus, pairs, key)], [`${key}.rows.json`, preview]] as const) {
+	for (const [name, data] of [
+		[`${key}.json`, pack(corpus, pairs, key)],
+		[`${key}.rows.json`, preview],
+	] as const) {
 		const tmp = join(root, `${name}.${process.pid}.tmp`);
 		try {
 			mkdirSync(root, {recursive: true});

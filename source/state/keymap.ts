@@ -138,7 +138,18 @@ export type KeyAction = {type: 'command'; command: Command} | {type: 'type'; tex
  */
 export function resolveKey(view: ViewName, input: string, key: KeyInfo): KeyAction {
 	const name = keyName(input, key);
-	if (view === 'search' && !key.ctrl && !key.meta && input && !key.return && !key.tab && !key.escape && !key.backspace && !key.delete && isPrintable(input)) {
+	if (
+		view === 'search' &&
+		!key.ctrl &&
+		!key.meta &&
+		input &&
+		!key.return &&
+		!key.tab &&
+		!key.escape &&
+		!key.backspace &&
+		!key.delete &&
+		isPrintable(input)
+	) {
 		return {type: 'type', text: input};
 	}
 	if (name === null) return null;

@@ -1,7 +1,7 @@
 // What the explorer shows, derived once from a corpus and its analysis. Pure: no React, no I/O.
 
 import {pairsOf, sourceRows, type Analysis, type SourceRow} from '../core/analysis.js';
-import type {Corpus, Source} from '../core/corpus.js';
+import type {Corpus, Source} from '../core/source.js';
 import {ledger, series, type LedgerRow, type Series} from '../core/ledger.js';
 import type {Pair} from '../core/reuse.js';
 import {Searcher, searchDocs} from '../core/search.js';
@@ -34,7 +34,8 @@ export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?:
 		index: new Map(corpus.sources.map((s, i) => [s.id, i])),
 		short: shortNames(corpus.sources.map(s => s.id)),
 		get searcher() {
-			return (search ??= searcher ? searcher() : new Searcher(searchDocs(corpus.sources)));
+			search ??= searcher ? searcher() : new Searcher(searchDocs(corpus.sources));
+			return search;
 		},
 		get ledger() {
 			return ledgerOf().ledger;
@@ -47,7 +48,11 @@ export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?:
 
 /** Short labels for sources: the part of the file name before "_" or "." when that is unique, else the name cut to 12. */
 export function shortNames(ids: string[]): Map<string, string> {
-	const base = (id: string) => id.split('/').pop()!.replace(/\.[^.]+$/, '');
+	const base = (id: string) =>
+		id
+			.split('/')
+			.pop()!
+			.replace(/\.[^.]+$/, '');
 	const first = ids.map(id => base(id).split(/[_\s]/)[0]!.slice(0, 12));
 	const unique = new Set(first).size === ids.length;
 	return new Map(ids.map((id, i) => [id, unique ? first[i]! : base(id).slice(0, 12)]));

@@ -4,10 +4,11 @@
 // and handed over, in order, when it does.
 
 import {Worker} from 'node:worker_threads';
-import {unpackSource, type PackedSource, type Preview} from './core/cache.js';
-import {parseChunks} from './core/chunks.js';
-import type {Corpus} from './core/corpus.js';
-import type {Pair} from './core/reuse.js';
+import {unpackSource, type PackedSource} from '../core/pack.js';
+import type {Preview} from '../io/cache.js';
+import {parseChunks} from '../core/chunks.js';
+import type {Corpus} from '../core/source.js';
+import type {Pair} from '../core/reuse.js';
 import type {WorkerMessage, WorkerRequest} from './worker.js';
 
 export type AnalysisEvent =
@@ -34,7 +35,9 @@ export function startAnalysis(dir: string, options: WorkerRequest['options']): A
 	// Messages are decoded one after another, so events keep the worker's order.
 	let decoding = Promise.resolve();
 	const receive = (message: WorkerMessage) => {
-		decoding = decoding.then(async () => deliver(await decodeMessage(dir, message))).catch((error: Error) => deliver({type: 'error', message: `analysis failed: ${error.message}`}));
+		decoding = decoding
+			.then(async () => deliver(await decodeMessage(dir, message)))
+			.catch((error: Error) => deliver({type: 'error', message: `analysis failed: ${error.message}`}));
 	};
 	worker.on('message', receive);
 	worker.on('error', error => receive({type: 'error', message: `analysis failed: ${error.message}`}));

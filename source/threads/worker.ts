@@ -3,9 +3,11 @@
 // JSON (see core/chunks), which the main thread decodes between frames.
 
 import {parentPort, workerData} from 'node:worker_threads';
-import {loadAnalysed, packSource, type Preview} from './core/cache.js';
-import {buffers, jsonChunks} from './core/chunks.js';
-import type {LoadOptions, Progress} from './core/corpus.js';
+import {packSource} from '../core/pack.js';
+import {loadAnalysed, type Preview} from '../io/cache.js';
+import {buffers, jsonChunks} from '../core/chunks.js';
+import type {Progress} from '../core/source.js';
+import type {LoadOptions} from '../io/read-corpus.js';
 
 export type WorkerRequest = {dir: string; options: Omit<LoadOptions, 'onProgress'> & {cache?: boolean}};
 export type WorkerMessage =
@@ -30,13 +32,17 @@ const onProgress: Progress = (stage, done, total) => {
 try {
 	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
 	// entry, the sources list goes first, before the much larger corpus.
-	const {pairs} = loadAnalysed(dir, {...options, onProgress}, {
-		onCorpus: corpus => {
-			const chunks = jsonChunks(corpus.sources, packSource);
-			port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
+	const {pairs} = loadAnalysed(
+		dir,
+		{...options, onProgress},
+		{
+			onCorpus: corpus => {
+				const chunks = jsonChunks(corpus.sources, packSource);
+				port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
+			},
+			onPreview: preview => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
 		},
-		onPreview: preview => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
-	});
+	);
 	const chunks = jsonChunks(pairs);
 	port.postMessage({type: 'pairs', chunks} satisfies WorkerMessage, buffers(chunks));
 } catch (error) {

@@ -1,10 +1,11 @@
 // The root component: picks the view on top of the stack, turns keys into commands through the keymap
 // and hands them to the controller, and draws the status line. Views only render.
 
-import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import type React from 'react';
+import {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import type {Analysis} from '../core/analysis.js';
-import type {Corpus} from '../core/corpus.js';
+import type {Corpus} from '../core/source.js';
 import {Searcher, searchDocs} from '../core/search.js';
 import {current, initialState, reduce, type Frame, type State} from '../state/app-state.js';
 import {buildModel, type Model} from '../state/model.js';
@@ -17,13 +18,14 @@ import {CompareView, FiguresView, ReaderView, SearchView, SourcesView} from './v
 
 export type Size = {columns: number; rows: number};
 
+const sizeOf = (stdout: NodeJS.WriteStream): Size => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+
 function useTerminalSize(fixed?: Size): Size {
 	const {stdout} = useStdout();
-	const read = (): Size => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const [size, setSize] = useState<Size>(read);
+	const [size, setSize] = useState<Size>(() => sizeOf(stdout));
 	useEffect(() => {
 		if (fixed) return;
-		const onResize = () => setSize(read());
+		const onResize = () => setSize(sizeOf(stdout));
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
@@ -97,7 +99,8 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 			if (input === 'q' || key.escape) dispatch({type: 'quit'});
 			return;
 		}
-		if (preview && !(key.upArrow || key.downArrow || input === 'j' || input === 'k' || input === 'q' || input === '?' || key.escape)) return;
+		if (preview && !(key.upArrow || key.downArrow || input === 'j' || input === 'k' || input === 'q' || input === '?' || key.escape))
+			return;
 		dispatch({type: 'apply', next: s => handleKey(s, input, key, screens)});
 	});
 
@@ -127,22 +130,51 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 				cursor={frame.cursor}
 				focused
 				preview={preview}
-				onHighlight={i => dispatch({type: 'apply', next: s => (current(s).view === 'sources' ? reduce(s, {type: 'replace', frame: {view: 'sources', cursor: i}}) : s)})}
+				onHighlight={i =>
+					dispatch({
+						type: 'apply',
+						next: s => (current(s).view === 'sources' ? reduce(s, {type: 'replace', frame: {view: 'sources', cursor: i}}) : s),
+					})
+				}
 				onSelect={() => {
 					// Enter is handled with the other keys, against the latest state.
 				}}
 			/>
 		);
-	} else if (frame.view === 'reader' && reader) view = <ReaderView model={model} theme={theme} size={viewSize} frame={frame} screen={reader} />;
-	else if (frame.view === 'search') view = <SearchView model={model} theme={theme} size={viewSize} frame={frame} hits={hits} indexing={!model.searcher.ready} />;
-	else if (frame.view === 'compare' && pair) view = <CompareView model={model} theme={theme} size={viewSize} frame={frame} pair={pair} screen={screens.compare(pair)} count={comparePairs.length} />;
+	} else if (frame.view === 'reader' && reader)
+		view = <ReaderView model={model} theme={theme} size={viewSize} frame={frame} screen={reader} />;
+	else if (frame.view === 'search')
+		view = <SearchView model={model} theme={theme} size={viewSize} frame={frame} hits={hits} indexing={!model.searcher.ready} />;
+	else if (frame.view === 'compare' && pair)
+		view = (
+			<CompareView
+				model={model}
+				theme={theme}
+				size={viewSize}
+				frame={frame}
+				pair={pair}
+				screen={screens.compare(pair)}
+				count={comparePairs.length}
+			/>
+		);
 	else if (frame.view === 'figures') view = <FiguresView model={model} theme={theme} size={viewSize} frame={frame} />;
-	else view = <Box height={viewRows}><Text>Nothing to show here.</Text></Box>;
+	else
+		view = (
+			<Box height={viewRows}>
+				<Text>Nothing to show here.</Text>
+			</Box>
+		);
 
 	return (
 		<Box flexDirection="column" height={size.rows - 1} width={cols}>
 			{view}
-			<StatusBar theme={theme} cols={cols} view={frame.view} where={where(model, frame, reader?.lines.length ?? 0, hits.length, comparePairs.length)} busy={preview ? 'loading texts…' : analysis ? undefined : `analysing reuse…${progress ? ` ${progress}` : ''}`} />
+			<StatusBar
+				theme={theme}
+				cols={cols}
+				view={frame.view}
+				where={where(model, frame, reader?.lines.length ?? 0, hits.length, comparePairs.length)}
+				busy={preview ? 'loading texts…' : analysis ? undefined : `analysing reuse…${progress ? ` ${progress}` : ''}`}
+			/>
 		</Box>
 	);
 }

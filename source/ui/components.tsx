@@ -1,6 +1,5 @@
 // Small shared pieces: a styled line, the status bar, the help overlay.
 
-import React from 'react';
 import {Box, Text} from 'ink';
 import {BINDINGS, hints, type ViewName} from '../state/keymap.js';
 import {fit, width, type Line} from './layout.js';
@@ -40,7 +39,9 @@ export function StatusBar({theme, cols, view, where, busy}: {theme: Theme; cols:
 }
 
 export function keyLabel(k: string): string {
-	return ({enter: '⏎', esc: 'esc', tab: 'tab', down: '↓', up: '↑', pgdn: 'PgDn', pgup: 'PgUp', space: 'space'} as Record<string, string>)[k] ?? k;
+	return (
+		({enter: '⏎', esc: 'esc', tab: 'tab', down: '↓', up: '↑', pgdn: 'PgDn', pgup: 'PgUp', space: 'space'} as Record<string, string>)[k] ?? k
+	);
 }
 
 export function Help({theme, view, cols, rows}: {theme: Theme; view: ViewName; cols: number; rows: number}) {

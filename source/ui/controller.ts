@@ -130,11 +130,17 @@ export function transition(state: State, command: Command, screens: Screens): St
 		case 'search': {
 			const hits = screens.hits(frame.query);
 			const page = Math.max(1, Math.floor(rows / 2) - 1);
-			if (by !== null) return move(command === 'top' || command === 'bottom' ? by : command.startsWith('page') ? Math.sign(by) * page : by, hits.length - 1);
+			if (by !== null)
+				return move(
+					command === 'top' || command === 'bottom' ? by : command.startsWith('page') ? Math.sign(by) * page : by,
+					hits.length - 1,
+				);
 			if (command === 'open') {
 				const h = hits[frame.cursor];
 				if (!h) return state;
-				return h.kind === 'passage' ? push(readerAt(screens, h.source, h.start, [h.start, h.end])) : push({view: 'reader', source: h.source, top: 0, pair: null, mark: null});
+				return h.kind === 'passage'
+					? push(readerAt(screens, h.source, h.start, [h.start, h.end]))
+					: push({view: 'reader', source: h.source, top: 0, pair: null, mark: null});
 			}
 			return state;
 		}

@@ -2,6 +2,7 @@
 // characters measured, not counted), truncated to a width. No React here.
 
 import stringWidth from 'string-width';
+import {sanitize} from '../core/sanitize.js';
 
 export type Role = string;
 export type Seg = {text: string; roles: Role[]; start: number};
@@ -52,10 +53,13 @@ export function wrap(segs: Seg[], cols: number): Line[] {
 		line = {segs: [], start};
 		used = 0;
 	};
-	const put = (text: string, roles: Role[], start: number) => {
+	// Where the last segment put on the line ends in the source text (its shown text may be longer: escapes).
+	let lastEnd = -1;
+	const put = (text: string, roles: Role[], start: number, length = text.length) => {
 		const last = line.segs[line.segs.length - 1];
-		if (last && last.roles === roles && last.start + last.text.length === start) last.text += text;
+		if (last && last.roles === roles && lastEnd === start) last.text += text;
 		else line.segs.push({text, roles, start});
+		lastEnd = start + length;
 	};
 	for (const seg of segs) {
 		const re = /\r\n|\r|\n|[^\S\r\n]+|[^\s]+/g;
@@ -66,7 +70,6 @@ export function wrap(segs: Seg[], cols: number): Line[] {
 				newLine(at + piece.length);
 				continue;
 			}
-			const pw = /^\s/.test(piece) ? piece.length : width(piece);
 			if (/^\s/.test(piece)) {
 				if (used === 0 && lines.length > 0 && line.segs.length === 0) continue; // no leading space on a wrapped line
 				if (used + 1 > w) {
@@ -77,23 +80,27 @@ export function wrap(segs: Seg[], cols: number): Line[] {
 				used += 1;
 				continue;
 			}
+			// Text from a file reaches the terminal only through the sanitiser: controls shown as escapes.
+			const shown = sanitize(piece);
+			const pw = width(shown);
 			if (used + pw <= w) {
-				put(piece, seg.roles, at);
+				put(shown, seg.roles, at, piece.length);
 				used += pw;
 				continue;
 			}
 			if (pw <= w && used > 0) {
 				newLine(at);
-				put(piece, seg.roles, at);
+				put(shown, seg.roles, at, piece.length);
 				used = pw;
 				continue;
 			}
-			// A word longer than the line: cut it by grapheme.
+			// A word longer than the line: cut it by grapheme (offsets approximate inside an escaped word).
 			let offset = 0;
-			for (const {segment: g} of graphemes.segment(piece)) {
+			for (const {segment: g} of graphemes.segment(shown)) {
 				const gw = width(g);
-				if (used + gw > w && used > 0) newLine(at + offset);
-				put(g, seg.roles, at + offset);
+				const from = at + Math.min(offset, piece.length);
+				if (used + gw > w && used > 0) newLine(from);
+				put(g, seg.roles, from, shown === piece ? g.length : 0);
 				used += gw;
 				offset += g.length;
 			}
@@ -128,7 +135,8 @@ export function lineOf(lines: Line[], at: number): number {
 
 /** Cut a string to at most `cols` display columns, with an ellipsis when cut; pad to exactly `cols` if asked. */
 export function fit(s: string, cols: number, pad = false): string {
-	const flat = s.replace(/[\r\n\t]+/g, ' ');
+	// One line: tabs and line ends become spaces; any other control is shown as an escape.
+	const flat = sanitize(s.replace(/[\r\n\t]+/g, ' '));
 	if (cols <= 0) return '';
 	let out = '';
 	let used = 0;
@@ -156,7 +164,12 @@ export function windowStart(cursor: number, length: number, rows: number): numbe
  * Sizes of the compare view in `rows` lines: a summary line, column titles, the two columns, a line of
  * "more" marks, the table header, the table, and one line for a note under the table.
  */
-export function compareLayout(cols: number, rows: number, figureRows: number, textLines = Number.POSITIVE_INFINITY): {colWidth: number; textRows: number; tableRows: number} {
+export function compareLayout(
+	cols: number,
+	rows: number,
+	figureRows: number,
+	textLines = Number.POSITIVE_INFINITY,
+): {colWidth: number; textRows: number; tableRows: number} {
 	const colWidth = Math.max(10, Math.floor((cols - 3) / 2));
 	const avail = Math.max(4, rows - 5);
 	// The table gets what the text does not need, and at least a third of the room when both are long.

@@ -2,13 +2,14 @@
 // (started by the CLI before Ink was loaded) has read the corpus, or a loading line if that takes long;
 // the sources list is usable as soon as it is loaded, and the terminal is restored however the app ends.
 
-import React from 'react';
 import {Box, render, Text, useApp, useInput} from 'ink';
-import type {AnalysisThread} from '../analysis-thread.js';
+import type {AnalysisThread} from '../threads/analysis-thread.js';
 import {sourceRows, type Analysis} from '../core/analysis.js';
-import type {Preview} from '../core/cache.js';
-import type {Corpus} from '../core/corpus.js';
+import type {Preview} from '../io/cache.js';
+import type {Corpus} from '../core/source.js';
+import {message, warnAll} from '../io/messages.js';
 import {App} from './app.js';
+import {fit} from './layout.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?1049l';
@@ -95,12 +96,11 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	await thread.terminate();
 	restore();
 	if (failure) {
-		process.stderr.write(`churnscope: ${failure}\n`);
+		message(failure);
 		return 2;
 	}
 	const loaded = corpus as Corpus | null;
-	for (const w of loaded?.warnings ?? []) process.stderr.write(`churnscope: warning: ${w}\n`);
-	for (const src of loaded?.sources ?? []) for (const w of src.warnings) process.stderr.write(`churnscope: warning: ${src.id}: ${w}\n`);
+	if (loaded) warnAll(loaded);
 	return aborted ? 130 : 0;
 }
 
@@ -116,7 +116,7 @@ export function Loading({dir, progress, onAbort}: {dir: string; progress?: strin
 	});
 	return (
 		<Box flexDirection="column">
-			<Text dimColor>{`Loading ${dir}… (q to quit)`}</Text>
+			<Text dimColor>{fit(`Loading ${dir}… (q to quit)`, process.stdout.columns || 80)}</Text>
 			{progress ? <Text>{progress}</Text> : null}
 		</Box>
 	);

@@ -10,7 +10,13 @@ import {lineOf, segment, wrap, type Line, type Range} from './layout.js';
 export type ReaderScreen = {lines: Line[]; pairs: Pair[]; pairLines: number[]};
 
 /** The reader: the whole text wrapped, boilerplate dimmed, shared passages coloured by the other source, figures marked. */
-export function readerScreen(model: Model, source: string, cols: number, current: number | null, mark: [number, number] | null): ReaderScreen {
+export function readerScreen(
+	model: Model,
+	source: string,
+	cols: number,
+	current: number | null,
+	mark: [number, number] | null,
+): ReaderScreen {
 	const src = model.byId.get(source)!;
 	const ranges: Range[] = [];
 	for (const b of src.blocks) if (b.boilerplate) ranges.push({start: b.start, end: b.end, role: 'boilerplate'});

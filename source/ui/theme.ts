@@ -1,7 +1,15 @@
 // Colours are roles, not literals. With NO_COLOR (or TERM=dumb) every role falls back to plain
 // attributes (bold, underline, inverse, dim), so nothing depends on colour to be seen.
 
-export type TextStyle = {color?: string; backgroundColor?: string; bold?: boolean; dimColor?: boolean; underline?: boolean; inverse?: boolean; italic?: boolean};
+export type TextStyle = {
+	color?: string;
+	backgroundColor?: string;
+	bold?: boolean;
+	dimColor?: boolean;
+	underline?: boolean;
+	inverse?: boolean;
+	italic?: boolean;
+};
 
 export type Theme = {
 	color: boolean;

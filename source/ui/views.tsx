@@ -1,7 +1,7 @@
 // The views. Each renders exactly `rows` lines from data the screens module prepared; none handles keys
 // except the sources list, whose ink-select-input owns up/down/enter while it has focus.
 
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {SourceRow} from '../core/analysis.js';
@@ -38,9 +38,35 @@ function sourceLine(r: SourceRow, short: string, cols: number, analysed: boolean
 	].join(' ');
 }
 
-export function SourcesView({model, theme, size, cursor, focused, preview, onHighlight, onSelect}: {model: Model; theme: Theme; size: Size; cursor: number; focused: boolean; preview?: boolean; onHighlight: (i: number) => void; onSelect: (i: number) => void}) {
+export function SourcesView({
+	model,
+	theme,
+	size,
+	cursor,
+	focused,
+	preview,
+	onHighlight,
+	onSelect,
+}: {
+	model: Model;
+	theme: Theme;
+	size: Size;
+	cursor: number;
+	focused: boolean;
+	preview?: boolean;
+	onHighlight: (i: number) => void;
+	onSelect: (i: number) => void;
+}) {
 	const c = sourceColumns(size.cols - 2);
-	const header = [fit('SOURCE', c.id, true), fit('TITLE', c.title, true), fit('PUBLISHER', c.pub, true), fit('DATE', c.date, true), fit('WORDS', c.words, true), fit('REUSED', c.reused, true), fit('FIGS', c.figs, true)].join(' ');
+	const header = [
+		fit('SOURCE', c.id, true),
+		fit('TITLE', c.title, true),
+		fit('PUBLISHER', c.pub, true),
+		fit('DATE', c.date, true),
+		fit('WORDS', c.words, true),
+		fit('REUSED', c.reused, true),
+		fit('FIGS', c.figs, true),
+	].join(' ');
 	// Labels are row numbers; the line is drawn only for the rows on screen (a corpus may have 100,000).
 	const items = useMemo(() => model.rows.map((r, i) => ({key: r.source, label: String(i), value: i})), [model.rows]);
 	const line = (i: number) => {
@@ -51,7 +77,12 @@ export function SourcesView({model, theme, size, cursor, focused, preview, onHig
 	const warnings = model.corpus.warnings.length + model.corpus.sources.reduce((t, s) => t + s.warnings.length, 0);
 	return (
 		<Box flexDirection="column" height={size.rows}>
-			<Text {...theme.roles['title']}>{fit(`churnscope — ${model.corpus.sources.length} sources · ${preview ? 'loading texts…' : model.analysis ? `${model.analysis.pairs.length} reused passages` : 'analysing reuse…'}${warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''} (printed on exit)` : ''}`, size.cols)}</Text>
+			<Text {...theme.roles['title']}>
+				{fit(
+					`churnscope — ${model.corpus.sources.length} sources · ${preview ? 'loading texts…' : model.analysis ? `${model.analysis.pairs.length} reused passages` : 'analysing reuse…'}${warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''} (printed on exit)` : ''}`,
+					size.cols,
+				)}
+			</Text>
 			<Text {...theme.roles['dim']}>{fit('  ' + header, size.cols)}</Text>
 			{items.length === 0 ? (
 				<Text>No sources.</Text>
@@ -74,7 +105,19 @@ export function SourcesView({model, theme, size, cursor, focused, preview, onHig
 
 // ---------- reader ----------
 
-export function ReaderView({model, theme, size, frame, screen}: {model: Model; theme: Theme; size: Size; frame: ReaderFrame; screen: ReaderScreen}) {
+export function ReaderView({
+	model,
+	theme,
+	size,
+	frame,
+	screen,
+}: {
+	model: Model;
+	theme: Theme;
+	size: Size;
+	frame: ReaderFrame;
+	screen: ReaderScreen;
+}) {
 	const src = model.byId.get(frame.source)!;
 	const body = size.rows - 1;
 	const visible = screen.lines.slice(frame.top, frame.top + body);
@@ -96,12 +139,30 @@ export function ReaderView({model, theme, size, frame, screen}: {model: Model; t
 
 // ---------- search ----------
 
-export function SearchView({model, theme, size, frame, hits, indexing}: {model: Model; theme: Theme; size: Size; frame: SearchFrame; hits: Hit[]; indexing?: boolean}) {
+export function SearchView({
+	model,
+	theme,
+	size,
+	frame,
+	hits,
+	indexing,
+}: {
+	model: Model;
+	theme: Theme;
+	size: Size;
+	frame: SearchFrame;
+	hits: Hit[];
+	indexing?: boolean;
+}) {
 	const per = 2;
 	const listRows = Math.max(1, Math.floor((size.rows - 2) / per));
 	const start = windowStart(frame.cursor, hits.length, listRows);
 	const shown = hits.slice(start, start + listRows);
-	const count = indexing ? 'indexing the corpus…' : frame.query.trim() ? `${hits.length}${hits.length >= 200 ? '+' : ''} results` : 'type to search passages and titles';
+	const count = indexing
+		? 'indexing the corpus…'
+		: frame.query.trim()
+			? `${hits.length}${hits.length >= 200 ? '+' : ''} results`
+			: 'type to search passages and titles';
 	return (
 		<Box flexDirection="column" height={size.rows}>
 			<Text>
@@ -115,7 +176,9 @@ export function SearchView({model, theme, size, frame, hits, indexing}: {model: 
 				const title = model.byId.get(h.source)?.title ?? h.source;
 				return (
 					<Box key={start + i} flexDirection="column">
-						<Text {...(selected ? theme.roles['selected'] : theme.roles['dim'])}>{fit(`${selected ? '›' : ' '} ${model.short.get(h.source)} · ${title} · ${h.score.toFixed(2)}`, size.cols, true)}</Text>
+						<Text {...(selected ? theme.roles['selected'] : theme.roles['dim'])}>
+							{fit(`${selected ? '›' : ' '} ${model.short.get(h.source)} · ${title} · ${h.score.toFixed(2)}`, size.cols, true)}
+						</Text>
 						<StyledLine line={snippet(h, size.cols - 4)} theme={theme} cols={size.cols} />
 					</Box>
 				);
@@ -136,9 +199,35 @@ export function snippet(h: Hit, cols: number): Line {
 
 // ---------- compare ----------
 
-export function CompareView({model, theme, size, frame, pair, screen, count}: {model: Model; theme: Theme; size: Size; frame: CompareFrame; pair: Pair; screen: CompareScreen; count: number}) {
-	const {colWidth, textRows, tableRows} = compareLayout(size.cols, size.rows, screen.figures.length, Math.max(screen.a.length, screen.b.length));
-	const origin = pair.direction === 'dated' ? 'A is the origin (earlier date)' : pair.direction === 'self' ? 'repeated inside one source' : 'origin unknown (no dates)';
+export function CompareView({
+	model,
+	theme,
+	size,
+	frame,
+	pair,
+	screen,
+	count,
+}: {
+	model: Model;
+	theme: Theme;
+	size: Size;
+	frame: CompareFrame;
+	pair: Pair;
+	screen: CompareScreen;
+	count: number;
+}) {
+	const {colWidth, textRows, tableRows} = compareLayout(
+		size.cols,
+		size.rows,
+		screen.figures.length,
+		Math.max(screen.a.length, screen.b.length),
+	);
+	const origin =
+		pair.direction === 'dated'
+			? 'A is the origin (earlier date)'
+			: pair.direction === 'self'
+				? 'repeated inside one source'
+				: 'origin unknown (no dates)';
 	const A = model.byId.get(frame.a)!;
 	const B = model.byId.get(frame.b)!;
 	const head = (src: typeof A, label: string, side: 0 | 1) => {
@@ -155,7 +244,12 @@ export function CompareView({model, theme, size, frame, pair, screen, count}: {m
 	const valW = Math.max(6, Math.min(34, Math.floor((size.cols - kindW - statusW - normW - 4) / 2)));
 	return (
 		<Box flexDirection="column" height={size.rows}>
-			<Text wrap="truncate" {...theme.roles['accent']}>{fit(`${pair.kind} · similarity ${pair.similarity.toFixed(2)} · ${origin} · pair ${frame.index + 1}/${count} between these sources`, size.cols)}</Text>
+			<Text wrap="truncate" {...theme.roles['accent']}>
+				{fit(
+					`${pair.kind} · similarity ${pair.similarity.toFixed(2)} · ${origin} · pair ${frame.index + 1}/${count} between these sources`,
+					size.cols,
+				)}
+			</Text>
 			<Text>
 				<Text {...styleOf(theme, ['source:' + model.index.get(frame.a), 'title'])}>{head(A, 'A', 0)}</Text>
 				<Text> │ </Text>
@@ -168,8 +262,15 @@ export function CompareView({model, theme, size, frame, pair, screen, count}: {m
 					<StyledLine line={bLines[i]} theme={theme} cols={colWidth} />
 				</Text>
 			))}
-			<Text {...theme.roles['dim']}>{fit(`${more(screen.a, frame.scroll[0])}`, colWidth, true) + '   ' + fit(more(screen.b, frame.scroll[1]), colWidth, true)}</Text>
-			<Text {...theme.roles['dim']}>{fit(`${'FIGURE'.padEnd(kindW)} ${fit('AS IN A', valW, true)} ${fit('AS IN B', valW, true)} ${fit('VALUE', normW, true)} STATUS`, size.cols)}</Text>
+			<Text {...theme.roles['dim']}>
+				{fit(`${more(screen.a, frame.scroll[0])}`, colWidth, true) + '   ' + fit(more(screen.b, frame.scroll[1]), colWidth, true)}
+			</Text>
+			<Text {...theme.roles['dim']}>
+				{fit(
+					`${'FIGURE'.padEnd(kindW)} ${fit('AS IN A', valW, true)} ${fit('AS IN B', valW, true)} ${fit('VALUE', normW, true)} STATUS`,
+					size.cols,
+				)}
+			</Text>
 			{screen.figures.slice(0, tableRows).map((f, i) => (
 				<Text key={i} wrap="truncate">
 					<Text>{fit(f.kind, kindW, true)} </Text>
@@ -180,7 +281,11 @@ export function CompareView({model, theme, size, frame, pair, screen, count}: {m
 				</Text>
 			))}
 			<Text {...theme.roles['dim']}>
-				{screen.figures.length > tableRows ? `  … ${screen.figures.length - tableRows} more figures (enlarge the terminal)` : screen.figures.length === 0 ? '  no figures in this passage' : ' '}
+				{screen.figures.length > tableRows
+					? `  … ${screen.figures.length - tableRows} more figures (enlarge the terminal)`
+					: screen.figures.length === 0
+						? '  no figures in this passage'
+						: ' '}
 			</Text>
 			<Box flexGrow={1} />
 		</Box>
@@ -198,17 +303,26 @@ export function FiguresView({model, theme, size, frame}: {model: Model; theme: T
 	const valW = 16;
 	return (
 		<Box flexDirection="column" height={size.rows}>
-			<Text {...theme.roles['title']}>{fit(`Figures ledger — ${frame.kind ?? 'all kinds'} · ${rows.length} quantities · tab: filter by kind`, size.cols)}</Text>
+			<Text {...theme.roles['title']}>
+				{fit(`Figures ledger — ${frame.kind ?? 'all kinds'} · ${rows.length} quantities · tab: filter by kind`, size.cols)}
+			</Text>
 			{charts.map((l, i) => (
 				<Text key={'c' + i} {...(i === 0 ? theme.roles['accent'] : theme.roles['bar'])}>
 					{fit(l, size.cols)}
 				</Text>
 			))}
-			<Text {...theme.roles['dim']}>{fit(`  ${'KIND'.padEnd(8)}${fit('VALUE', valW, true)} ${fit('SOURCES', srcW, true)} NOTES / AS WRITTEN`, size.cols)}</Text>
+			<Text {...theme.roles['dim']}>
+				{fit(`  ${'KIND'.padEnd(8)}${fit('VALUE', valW, true)} ${fit('SOURCES', srcW, true)} NOTES / AS WRITTEN`, size.cols)}
+			</Text>
 			{rows.slice(start, start + listRows).map((r, i) => {
 				const selected = start + i === frame.cursor;
 				const srcs = r.sources.map(s => model.short.get(s)).join(' ');
-				const notes = [r.changed.length ? `changed: ${r.changed.join('; ')}` : '', r.dropped ? `dropped by ${r.dropped} cop${r.dropped > 1 ? 'ies' : 'y'}` : ''].filter(Boolean).join(' · ');
+				const notes = [
+					r.changed.length ? `changed: ${r.changed.join('; ')}` : '',
+					r.dropped ? `dropped by ${r.dropped} cop${r.dropped > 1 ? 'ies' : 'y'}` : '',
+				]
+					.filter(Boolean)
+					.join(' · ');
 				const written = [...new Set(r.occurrences.map(o => o.figure.text.replace(/\\\$/g, '$')))].join(' | ');
 				const line = `${selected ? '›' : ' '} ${r.kind.padEnd(8)}${fit(r.value, valW, true)} ${fit(srcs, srcW, true)} ${notes ? notes + ' · ' : ''}${written}`;
 				return (

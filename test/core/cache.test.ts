@@ -1,9 +1,9 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {corpusKey, loadAnalysed, readCache, readPreview} from '../../source/core/cache.js';
+import {corpusKey, loadAnalysed, readCache, readPreview} from '../../source/io/cache.js';
 import {findReuse} from '../../source/core/reuse.js';
-import {loadCorpus} from '../../source/core/corpus.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
 import {makeCorpus, scratchDir} from '../helpers.js';
 
 const text = (n: number) =>

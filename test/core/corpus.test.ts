@@ -1,13 +1,20 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {CorpusError, inferMeta, loadCorpus} from '../../source/core/corpus.js';
+import {inferMeta} from '../../source/core/source.js';
+import {CorpusError, loadCorpus} from '../../source/io/read-corpus.js';
 import {makeCorpus, SEED} from '../helpers.js';
 
 describe('loadCorpus', () => {
 	it('loads the seed corpus with the sidecar metadata and its text byte-for-byte', () => {
 		const c = loadCorpus(SEED);
-		expect(c.sources.map(s => s.id)).toEqual(['000_3852ac365e34d611.txt', '001_ceee5b9b1f5f8ff4.txt', '002_ac2e2185098b7cfe.txt', '003_9b9e77e86f00fb38.txt', '004_6d8c507b6052882a.txt']);
+		expect(c.sources.map(s => s.id)).toEqual([
+			'000_3852ac365e34d611.txt',
+			'001_ceee5b9b1f5f8ff4.txt',
+			'002_ac2e2185098b7cfe.txt',
+			'003_9b9e77e86f00fb38.txt',
+			'004_6d8c507b6052882a.txt',
+		]);
 		const cgtn = c.sources[1]!;
 		expect(cgtn).toMatchObject({publisher: expect.stringContaining('CGTN'), date: '2026-02-05'});
 		for (const s of c.sources) expect(Buffer.from(s.text, 'utf8').equals(readFileSync(join(SEED, s.id)))).toBe(true);
@@ -26,7 +33,10 @@ describe('loadCorpus', () => {
 		expect(release.warnings.join()).toMatch(/mojibake/);
 	});
 	it('infers title and date without a sidecar', () => {
-		expect(inferMeta('\n\n## CGTN: Vision 2030\n\nOn 5 February 2026 - In 2025', 'x.md')).toMatchObject({title: 'CGTN: Vision 2030', date: '2026-02-05'});
+		expect(inferMeta('\n\n## CGTN: Vision 2030\n\nOn 5 February 2026 - In 2025', 'x.md')).toMatchObject({
+			title: 'CGTN: Vision 2030',
+			date: '2026-02-05',
+		});
 		expect(inferMeta('A headline\nPOLICY\n7/14/20252 min read', 'x.txt')).toMatchObject({title: 'A headline', date: '2025-07-14'});
 	});
 	it('reports a malformed sidecar by name and still loads the sources', () => {
@@ -47,7 +57,8 @@ describe('loadCorpus', () => {
 			'image.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
 			'empty.txt': '',
 			'big.txt': 'x'.repeat(2000),
-			'page.html': '<html><head><title>t</title><script>var x=1</script></head><body><h1>Page title</h1><p>Para &amp; text.</p></body></html>',
+			'page.html':
+				'<html><head><title>t</title><script>var x=1</script></head><body><h1>Page title</h1><p>Para &amp; text.</p></body></html>',
 		});
 		const before = readdirSync(dir).map(f => readFileSync(join(dir, f)));
 		const c = loadCorpus(dir, {maxBytes: 1000});

@@ -40,7 +40,16 @@ describe('extractFigures', () => {
 		expect(one('On 5 February 2026 it')).toMatchObject({kind: 'date', value: '2026-02-05'});
 	});
 	it('does not read numbers inside names', () => {
-		for (const t of ['quantum tech, and 6G, aiming', "The Chang'e-6 probe", 'the Tianwen‑2 asteroid', 'prototype "Zuchongzhi 3.0" set', 'DeepSeek R1 is close', 'after COVID-19 hit', 'under the 14th Five-Year Plan', 'for the first time']) {
+		for (const t of [
+			'quantum tech, and 6G, aiming',
+			"The Chang'e-6 probe",
+			'the Tianwen‑2 asteroid',
+			'prototype "Zuchongzhi 3.0" set',
+			'DeepSeek R1 is close',
+			'after COVID-19 hit',
+			'under the 14th Five-Year Plan',
+			'for the first time',
+		]) {
 			expect(extractFigures(t), t).toEqual([]);
 		}
 	});
@@ -68,6 +77,12 @@ describe('equality across notations', () => {
 		const a = extractFigures('ranked 10th, worth $142 billion, with 17 percent and $1.81 trillion in brand value');
 		const b = extractFigures('ranked tenth, worth $150bn, with 17 percent, in 2025');
 		const rows = lineUp(a, b).map(r => `${r.status}:${r.a?.text ?? ''}|${r.b?.text ?? ''}`);
-		expect(rows).toEqual(['same:10th|tenth', 'changed:$142 billion|$150bn', 'same:17 percent|17 percent', 'only-a:$1.81 trillion|', 'only-b:|2025']);
+		expect(rows).toEqual([
+			'same:10th|tenth',
+			'changed:$142 billion|$150bn',
+			'same:17 percent|17 percent',
+			'only-a:$1.81 trillion|',
+			'only-b:|2025',
+		]);
 	});
 });

@@ -1,6 +1,6 @@
 // The progress a long load or analysis reports, for the explorer's loading line and status line.
 import {describe, expect, it} from 'vitest';
-import {loadCorpus} from '../../source/core/corpus.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {makeCorpus, SEED} from '../helpers.js';
 
@@ -24,7 +24,11 @@ describe('progress', () => {
 		expect(pairs.length).toBeGreaterThan(0);
 		const stages = calls.map(c => c[0]).filter((s, i, all) => s !== all[i - 1]);
 		expect(stages).toEqual(['comparing sentences', 'scoring candidate pairs', 'lining up passages']);
-		expect(calls.find(c => c[0] === 'comparing sentences' && c[1] === c[2])).toEqual(['comparing sentences', sources.length, sources.length]);
+		expect(calls.find(c => c[0] === 'comparing sentences' && c[1] === c[2])).toEqual([
+			'comparing sentences',
+			sources.length,
+			sources.length,
+		]);
 		const scored = calls.filter(c => c[0] === 'scoring candidate pairs').at(-1)!;
 		expect(scored[1]).toBe(scored[2]);
 		expect(scored[2]).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import {analyze, type Analysis} from '../../source/core/analysis.js';
-import {buildSource, loadCorpus} from '../../source/core/corpus.js';
+import {buildSource} from '../../source/core/source.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
 import {features, findReuse, type Pair} from '../../source/core/reuse.js';
 import {SEED} from '../helpers.js';
 
@@ -11,7 +12,10 @@ const OTHERS = ['002_ac2e2185098b7cfe.txt', '003_9b9e77e86f00fb38.txt', '004_6d8
 // Each sentence of the rewrite (000) that comes from the release (001), with the release sentence it comes from.
 const FROM_RELEASE: [string, string][] = [
 	['China marked a series of landmark achievements', 'On 5 February 2026 - In 2025, China achieved'],
-	['The World Intellectual Property Organization’s Global Innovation Index', "The World Intellectual Property Organization's Global Innovation Index"],
+	[
+		'The World Intellectual Property Organization’s Global Innovation Index',
+		"The World Intellectual Property Organization's Global Innovation Index",
+	],
 	['The country also leads in intellectual property indicators', 'China leads the world in multiple intellectual property measures'],
 	['“These advances reflect not only industrial growth', 'CGTN presents a feature article'],
 	['China’s domestic artificial intelligence sector', 'Chinese artificial intelligence (AI) companies'],
@@ -148,7 +152,8 @@ describe('reuse on small corpora', () => {
 describe('reuse candidates', () => {
 	const origin = 'Engineers say the Kariba dam wall needs urgent repairs costing 300 million dollars before the rainy season.';
 	// The same facts, reordered so that one pair of consecutive content words survives: "million dollars".
-	const reworded = 'With the rains weeks away, the wall of the dam at Kariba needs repairs urgently, and engineers put the bill at 300 million dollars.';
+	const reworded =
+		'With the rains weeks away, the wall of the dam at Kariba needs repairs urgently, and engineers put the bill at 300 million dollars.';
 	const stemPairs = (text: string) => {
 		const {order} = features(src('x.txt', text), 0);
 		return new Set(order.slice(1).map((w, i) => `${order[i]} ${w}`));
@@ -165,7 +170,9 @@ describe('reuse candidates', () => {
 		const closer = reworded.replace('the wall of the dam at Kariba', 'the Kariba dam wall');
 		expect(sharedPairs(origin, closer).length).toBeGreaterThan(1);
 		// Twenty other sentences with "Kariba dam" and "million dollars": neither pair is rare any more.
-		const others = Array.from({length: 20}, (_, i) => src(`o${i}.txt`, `Tourism near the Kariba dam brought in ${i + 2} million dollars for lodge owners in district ${i}.`));
+		const others = Array.from({length: 20}, (_, i) =>
+			src(`o${i}.txt`, `Tourism near the Kariba dam brought in ${i + 2} million dollars for lodge owners in district ${i}.`),
+		);
 		expect(between(findReuse([src('a.txt', origin, '2026-01-01'), src('b.txt', closer, '2026-01-02'), ...others]))).toEqual(['paraphrase']);
 	});
 });

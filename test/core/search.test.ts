@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {loadCorpus} from '../../source/core/corpus.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
 import {editMatcher, FULL_SCAN_LIMIT, Searcher, searchDocs, TrigramIndex} from '../../source/core/search.js';
 import {SEED} from '../helpers.js';
 
@@ -32,13 +32,29 @@ describe('search', () => {
 		for (const q of ['', '   ', '$^.*+?()[]{}|\\', 'a'.repeat(10_000), '🚀🚀', '中国科技', 'مرحبا', "'; rm -rf / #"]) {
 			expect(Array.isArray(searcher.search(q))).toBe(true);
 		}
-		fc.assert(fc.property(fc.string(), q => Array.isArray(searcher.search(q))), {numRuns: 50});
+		fc.assert(
+			fc.property(fc.string(), q => Array.isArray(searcher.search(q))),
+			{numRuns: 50},
+		);
 	});
 });
 
 describe('search over a large corpus', () => {
 	// More passages than Fuse scans whole: a trigram index narrows the candidates first.
-	const words = ['harbour', 'terminal', 'dredging', 'fishermen', 'council', 'tariff', 'quantum', 'satellite', 'orbital', 'frequency', 'budget', 'ministry'];
+	const words = [
+		'harbour',
+		'terminal',
+		'dredging',
+		'fishermen',
+		'council',
+		'tariff',
+		'quantum',
+		'satellite',
+		'orbital',
+		'frequency',
+		'budget',
+		'ministry',
+	];
 	const docs = Array.from({length: FULL_SCAN_LIMIT + 2000}, (_, i) => {
 		const text = `Passage ${i} mentions ${words[i % words.length]} and ${words[(i * 7 + 3) % words.length]} with code w${i.toString(36)}x.`;
 		return {source: 's.txt', kind: 'passage' as const, start: i * 100, end: i * 100 + text.length, text, folded: text};
@@ -85,7 +101,10 @@ describe('TrigramIndex candidates', () => {
 	});
 	it('scores as Fuse would, however many queries came before (past the words it keeps)', () => {
 		const vocab = ['harbour', 'terminal', 'dredging', 'fishermen', 'council', 'tariff', 'quantum', 'orbital'];
-		const texts = Array.from({length: 600}, (_, i) => `${vocab[i % 8]} ${vocab[(i * 5 + 1) % 8]} report ${vocab[(i * 3 + 2) % 8]} number ${i}`);
+		const texts = Array.from(
+			{length: 600},
+			(_, i) => `${vocab[i % 8]} ${vocab[(i * 5 + 1) % 8]} report ${vocab[(i * 3 + 2) % 8]} number ${i}`,
+		);
 		const typing = new TrigramIndex(texts);
 		typing.build(Number.POSITIVE_INFINITY);
 		const ids = texts.map((_, i) => i);
@@ -95,7 +114,7 @@ describe('TrigramIndex candidates', () => {
 				.map(d => {
 					const norm = Math.round(1000 / Math.sqrt(texts[d]!.split(' ').length)) / 1000;
 					const es = words.map(w => editMatcher(w)(texts[d]!) / w.length);
-					return {d, s: es.some(e => e > 0.25) ? -1 : es.reduce((t, e) => t * Math.pow(Math.max(0.001, e), Math.fround(norm)), 1)};
+					return {d, s: es.some(e => e > 0.25) ? -1 : es.reduce((t, e) => t * Math.max(0.001, e) ** Math.fround(norm), 1)};
 				})
 				.filter(x => x.s >= 0)
 				.sort((a, b) => a.s - b.s || a.d - b.d)

@@ -75,7 +75,10 @@ describe('decode', () => {
 	it('reads UTF-8 with and without a BOM, UTF-16 and Windows-1252', () => {
 		expect(decode(Buffer.from('\uFEFFcafé', 'utf8'))).toMatchObject({text: 'café', encoding: 'utf-8-bom'});
 		expect(decode(Buffer.from('café', 'utf8'))).toMatchObject({text: 'café', encoding: 'utf-8'});
-		expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('café', 'utf16le')]))).toMatchObject({text: 'café', encoding: 'utf-16le'});
+		expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('café', 'utf16le')]))).toMatchObject({
+			text: 'café',
+			encoding: 'utf-16le',
+		});
 		const latin = decode(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x94]));
 		expect(latin.text).toBe('café “q”');
 		expect(latin.warnings[0]).toMatch(/Windows-1252/);

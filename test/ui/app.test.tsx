@@ -1,8 +1,7 @@
-import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {render} from 'ink-testing-library';
 import {analyze} from '../../source/core/analysis.js';
-import {loadCorpus} from '../../source/core/corpus.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
 import {App} from '../../source/ui/app.js';
 import {Loading, progressText} from '../../source/ui/run.js';
 import {makeTheme} from '../../source/ui/theme.js';
@@ -33,7 +32,9 @@ const TAB = '\t';
 
 describe('explorer', () => {
 	it('says what the analysis is doing while it runs, then drops it', async () => {
-		const app = render(<App corpus={corpus} analysis={null} progress="comparing sentences 3/5" size={{columns: 120, rows: 20}} theme={theme} />);
+		const app = render(
+			<App corpus={corpus} analysis={null} progress="comparing sentences 3/5" size={{columns: 120, rows: 20}} theme={theme} />,
+		);
 		await tick();
 		expect(app.lastFrame()).toMatch(/SOURCES · 1\/5 · analysing reuse… comparing sentences 3\/5/);
 		app.rerender(<App corpus={corpus} analysis={analysis} size={{columns: 120, rows: 20}} theme={theme} />);
@@ -146,7 +147,9 @@ describe('explorer', () => {
 
 	it('browses a cached sources list while the texts load, opening nothing yet', async () => {
 		const stub = {...corpus, sources: corpus.sources.map(s => ({...s, text: '', blocks: [], sentences: [], figures: []}))};
-		const app = render(<App corpus={stub} analysis={{corpus: stub, pairs: [], rows: analysis.rows}} preview size={{columns: 100, rows: 30}} theme={theme} />);
+		const app = render(
+			<App corpus={stub} analysis={{corpus: stub, pairs: [], rows: analysis.rows}} preview size={{columns: 100, rows: 30}} theme={theme} />,
+		);
 		await tick();
 		expect(app.lastFrame()).toContain('loading texts…');
 		expect(app.lastFrame()).toContain('91%');

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {analyze} from '../../source/core/analysis.js';
-import {loadCorpus} from '../../source/core/corpus.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
 import {current, initialState, reduce, type State} from '../../source/state/app-state.js';
 import {buildModel} from '../../source/state/model.js';
 import {handleKey, Screens} from '../../source/ui/controller.js';

@@ -1,0 +1,197 @@
+// One source from its text: decoding, metadata (given or inferred), blocks, sentences, figures. Pure: the
+// bytes come from the reader at the edge (source/io/read-corpus.ts).
+
+import {isBoilerplate} from './boilerplate.js';
+import {extractFigures, type Figure} from './figures.js';
+import {htmlToText} from './html.js';
+import {blocks, decode, normalize, sentenceSpans, type Block, type Sentence} from './text.js';
+
+export type Meta = {title: string; publisher: string | null; date: string | null; url: string | null};
+
+export type Source = Meta & {
+	/** Path relative to the corpus folder, with forward slashes. */
+	id: string;
+	text: string;
+	encoding: string;
+	bytes: number;
+	words: number;
+	blocks: Block[];
+	sentences: Sentence[];
+	figures: (Figure & {sentence: number})[];
+	warnings: string[];
+	/** Another source with the same text, if this one is a duplicate file. */
+	sameAs: string | null;
+};
+
+/** Told how far a long step has gone: `done` of `total` units of `stage` (e.g. "reading files"); a total of 0 counts nothing. */
+export type Progress = (stage: string, done: number, total: number) => void;
+export type Corpus = {dir: string; sources: Source[]; warnings: string[]};
+
+/** Build one source from its bytes; exported for tests and for corpora that do not live on disk. */
+export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>): Source {
+	const decoded = decode(bytes);
+	const warnings = [...decoded.warnings];
+	let text = decoded.text;
+	if (/\.html?$/i.test(id)) text = htmlToText(text);
+	if (MOJIBAKE.test(text)) {
+		const repaired = repairMojibake(text);
+		if (repaired !== null) {
+			text = repaired;
+			warnings.push('mojibake repaired (UTF-8 that had been read as Windows-1252)');
+		} else warnings.push('mojibake (text decoded with the wrong encoding somewhere upstream; not repairable with certainty)');
+	}
+	const inferred = inferMeta(text, id);
+	const m: Meta = {
+		title: meta?.title ?? inferred.title,
+		publisher: meta?.publisher ?? inferred.publisher,
+		date: meta?.date ?? inferred.date,
+		url: meta?.url ?? inferred.url,
+	};
+	const bl = blocks(text);
+	const titleBlock = bl.findIndex(b => cleanHeading(b.text) === m.title || b.text.includes(m.title));
+	const marked: Block[] = bl.map((b, i) => ({...b, boilerplate: isBoilerplate(b.text, {isTitle: i === titleBlock})}));
+	const sentences: Sentence[] = [];
+	marked.forEach((b, bi) => {
+		const spans = b.kind === 'paragraph' ? sentenceSpans(text, b.start, b.end) : [b];
+		for (const s of spans)
+			sentences.push({start: s.start, end: s.end, text: s.text, block: bi, index: sentences.length, boilerplate: b.boilerplate});
+	});
+	const figures: Source['figures'] = [];
+	for (const s of sentences) {
+		if (s.boilerplate) continue;
+		for (const f of extractFigures(text, s.start, s.end)) figures.push({...f, sentence: s.index});
+	}
+	const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+	return {
+		id,
+		...m,
+		text,
+		encoding: decoded.encoding,
+		bytes: bytes.length,
+		words,
+		blocks: marked,
+		sentences,
+		figures,
+		warnings,
+		sameAs: null,
+	};
+}
+
+const MOJIBAKE = /â€|Ã[\u0080-\u00BF©¨±§¤¶¼½]|â\?\?/;
+const CP1252_BACK: Record<string, number> = Object.fromEntries(
+	[...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c, i) => [
+		c,
+		[
+			0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99,
+			0x9a, 0x9b, 0x9c, 0x9e, 0x9f,
+		][i]!,
+	]),
+);
+
+/**
+ * Undo UTF-8 read as Windows-1252 ("Ã©" for "é"), but only when that is certain: every character maps
+ * back to one byte and the bytes are valid UTF-8 with no mojibake left. Otherwise null.
+ */
+export function repairMojibake(text: string): string | null {
+	const bytes = new Uint8Array(text.length);
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const b = c <= 0xff ? c : CP1252_BACK[text[i]!];
+		if (b === undefined) return null;
+		bytes[i] = b;
+	}
+	try {
+		const fixed = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+		return MOJIBAKE.test(fixed) || fixed === text ? null : fixed;
+	} catch {
+		return null;
+	}
+}
+
+function cleanHeading(line: string): string {
+	return line
+		.replace(/^#{1,6}\s+/, '')
+		.replace(/\*\*/g, '')
+		.trim();
+}
+
+const DATE_IN_TEXT = [
+	/\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b/,
+	/\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/,
+	/\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})/,
+	/\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/,
+];
+const MONTH_NAMES = [
+	'january',
+	'february',
+	'march',
+	'april',
+	'may',
+	'june',
+	'july',
+	'august',
+	'september',
+	'october',
+	'november',
+	'december',
+];
+
+/** Metadata from the text alone: title from the first heading or line, the first full date, the first URL. */
+export function inferMeta(text: string, id: string): Meta {
+	const lines = text
+		.split(/\r\n|\r|\n/)
+		.map(l => l.trim())
+		.filter(Boolean);
+	const heading = lines.find(l => /^#{1,3}\s+\S/.test(l));
+	const title = cleanHeading(heading ?? lines[0] ?? fileStem(id)).slice(0, 200);
+	let date: string | null = null;
+	for (const re of DATE_IN_TEXT) {
+		const m = re.exec(text);
+		if (!m) continue;
+		const pad = (n: number) => String(n).padStart(2, '0');
+		if (re === DATE_IN_TEXT[0]) date = `${m[3]}-${pad(MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1)}-${pad(Number(m[1]))}`;
+		else if (re === DATE_IN_TEXT[1]) date = `${m[3]}-${pad(MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`;
+		else if (re === DATE_IN_TEXT[2]) date = `${m[3]}-${pad(Number(m[1]))}-${pad(Number(m[2]))}`;
+		else date = `${m[1]}-${m[2]}-${m[3]}`;
+		break;
+	}
+	const url = /https?:\/\/[^\s<>)"\]]+/.exec(text)?.[0] ?? null;
+	return {title, publisher: null, date, url};
+}
+
+/** Lines that recur in three or more sources are shared headers or footers. */
+export function markRepeatedLines(sources: Source[]): void {
+	if (sources.length < 3) return;
+	const counts = new Map<string, number>();
+	for (const s of sources) {
+		const seen = new Set<string>();
+		for (const b of s.blocks) {
+			const k = normalize(b.text);
+			if (k.length < 8 || k.length > 200 || seen.has(k)) continue;
+			seen.add(k);
+			counts.set(k, (counts.get(k) ?? 0) + 1);
+		}
+	}
+	const threshold = Math.max(3, Math.ceil(sources.length * 0.02));
+	for (const s of sources) {
+		let changed = false;
+		s.blocks.forEach((b, i) => {
+			if (!b.boilerplate && (counts.get(normalize(b.text)) ?? 0) >= threshold) {
+				b.boilerplate = true;
+				changed = true;
+				for (const sent of s.sentences) if (sent.block === i) sent.boilerplate = true;
+			}
+		});
+		if (changed) {
+			const boiler = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
+			s.figures = s.figures.filter(f => !boiler.has(f.sentence));
+		}
+	}
+}
+
+/** A file's name without its folder and extension: "a/b/release.txt" → "release". */
+function fileStem(id: string): string {
+	const name = id.slice(id.lastIndexOf('/') + 1);
+	const dot = name.lastIndexOf('.');
+	return dot > 0 ? name.slice(0, dot) : name;
+}
