@@ -279,7 +279,6 @@ function evaluate(corpus: Corpus, synth: Synthetic, pairs: ReturnType<typeof ana
 	let correct = 0;
 	const found = new Set<string>();
 	for (const p of pairs) {
-		if (p.direction === 'self') continue;
 		for (const part of p.parts) {
 			predicted++;
 			const ra = rootOf(p.a.source, part.a);

@@ -8,7 +8,7 @@ import {startAnalysis} from './threads/analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
 import {message, warnAll} from './io/messages.js';
 import {writeChunks} from './io/write.js';
-import {sourceRows} from './core/analysis.js';
+import {analysisOf} from './core/analysis.js';
 import {loadAnalysed} from './io/cache.js';
 import type {Corpus} from './core/source.js';
 import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus} from './io/read-corpus.js';
@@ -97,7 +97,7 @@ try {
 				source: cli.flags.source,
 				color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
 			},
-			analysed ? {corpus, pairs: analysed.pairs, rows: sourceRows(corpus.sources, analysed.pairs)} : undefined,
+			analysed ? analysisOf(corpus, analysed.pairs) : undefined,
 		);
 		await writeChunks(process.stdout, out.chunks);
 		process.exitCode = out.code;

@@ -92,7 +92,7 @@ describe('explorer in a real terminal', () => {
 		s = await waitFor(/COMPARE · 001 ⇄ 000/);
 		expect(s).toMatch(/A 001 \(origin\).*│ +B 000/);
 		expect(s).toMatch(/FIGURE +AS IN A +AS IN B +VALUE +STATUS/);
-		expect(s).toMatch(/\b(same|changed|only in A|only in B)\b/);
+		expect(s).toMatch(/\b(same|changed|hedged|missing|added)\b/);
 		const rows = s.split('\n').filter(l => l.includes(' │ '));
 		expect(rows.length).toBeGreaterThan(3);
 

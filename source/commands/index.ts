@@ -89,7 +89,7 @@ function pairs(an: Analysis, opts: CommandOptions): Output {
 }
 
 function formatPair(p: Pair): string {
-	const arrow = p.direction === 'dated' ? '→' : p.direction === 'self' ? '=' : '~';
+	const arrow = p.direction === 'dated' ? '→' : '~';
 	const lines = [
 		`${cell(p.a.source)}:${p.a.start}-${p.a.end} ${arrow} ${cell(p.b.source)}:${p.b.start}-${p.b.end}  ${p.kind} ${p.similarity.toFixed(2)}`,
 		`  A  ${cell(p.a.text)}`,

@@ -2,7 +2,8 @@
 // command line and the explorer.
 
 import type {Corpus, Source} from './source.js';
-import {findReuse, type Pair} from './reuse.js';
+import {findRepeats, findReuse} from './reuse.js';
+import type {Family, Pair, Repeat} from './types.js';
 
 export type SourceRow = {
 	source: string;
@@ -16,11 +17,15 @@ export type SourceRow = {
 	figures: number;
 };
 
-export type Analysis = {corpus: Corpus; pairs: Pair[]; rows: SourceRow[]};
+export type Analysis = {corpus: Corpus; pairs: Pair[]; families: Family[]; repeats: Repeat[]; rows: SourceRow[]};
 
 export function analyze(corpus: Corpus): Analysis {
-	const pairs = findReuse(corpus.sources);
-	return {corpus, pairs, rows: sourceRows(corpus.sources, pairs)};
+	return analysisOf(corpus, findReuse(corpus.sources));
+}
+
+/** The whole analysis from the pairs found (computed here, or read from the cache or another thread). */
+export function analysisOf(corpus: Corpus, pairs: Pair[]): Analysis {
+	return {corpus, pairs, families: [], repeats: findRepeats(corpus.sources), rows: sourceRows(corpus.sources, pairs)};
 }
 
 export function sourceRows(sources: Source[], pairs: Pair[]): SourceRow[] {
@@ -30,7 +35,6 @@ export function sourceRows(sources: Source[], pairs: Pair[]): SourceRow[] {
 		for (const s of sentences) set.add(s);
 	};
 	for (const p of pairs) {
-		if (p.direction === 'self') continue;
 		mark(
 			p.a.source,
 			p.parts.map(x => x.a),

@@ -2,6 +2,7 @@
 // normalised value and unit so that the same quantity is recognised across notations.
 
 import type {Span} from './text.js';
+import type {LinedUp} from './types.js';
 
 export type FigureKind = 'money' | 'percent' | 'count' | 'rank' | 'ratio' | 'date';
 export const FIGURE_KINDS: FigureKind[] = ['money', 'percent', 'count', 'rank', 'ratio', 'date'];
@@ -508,7 +509,7 @@ export function quantityKey(f: Pick<Figure, 'kind' | 'unit'>): string {
 	return `${f.kind}|${f.unit ?? ''}`;
 }
 
-export type LinedUp = {status: 'same' | 'changed' | 'only-a' | 'only-b'; a: Figure | null; b: Figure | null};
+export type {LinedUp};
 
 /**
  * Line the figures of two passages up: equal quantities are `same`; a remaining figure of A and one of B
@@ -533,11 +534,11 @@ export function lineUp(a: Figure[], b: Figure[]): LinedUp[] {
 		if (j >= 0) {
 			usedB.add(j);
 			rows.push({status: 'changed', a: fa, b: b[j]!, order: i});
-		} else rows.push({status: 'only-a', a: fa, b: null, order: i});
+		} else rows.push({status: 'missing', a: fa, b: null, order: i});
 	}
 	rows.sort((x, y) => x.order - y.order);
 	b.forEach((fb, j) => {
-		if (!usedB.has(j)) rows.push({status: 'only-b', a: null, b: fb, order: a.length + j});
+		if (!usedB.has(j)) rows.push({status: 'added', a: null, b: fb, order: a.length + j});
 	});
 	return rows.map(({order: _order, ...r}) => r);
 }

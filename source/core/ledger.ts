@@ -33,13 +33,12 @@ export function ledger(sources: Source[], pairs: Pair[]): LedgerRow[] {
 		}
 	}
 	for (const p of pairs) {
-		if (p.direction === 'self') continue;
 		for (const line of p.figures) {
 			if (line.status === 'changed' && line.a && line.b) {
 				const row = rows.get(figureKey(line.a));
 				const v = `${formatValue(line.b)} in ${p.b.source}`;
 				if (row && !row.changed.includes(v)) row.changed.push(v);
-			} else if (line.status === 'only-a' && line.a) {
+			} else if (line.status === 'missing' && line.a) {
 				const row = rows.get(figureKey(line.a));
 				if (row) row.dropped++;
 			}

@@ -9,24 +9,12 @@
 //    pairs are kept, weak ones only beside a strong neighbour (a sentence split around a copied one).
 // 4. Consecutive sentence pairs that align in order are merged into passages.
 
-import {figureKey, lineUp, type LinedUp} from './figures.js';
+import {figureKey, lineUp} from './figures.js';
 import type {Progress, Source} from './source.js';
 import {isStopword, stem, tokenize} from './text.js';
+import type {CopyKind as PairKind, Pair, Part, Repeat, Side} from './types.js';
 
-export type Side = {source: string; start: number; end: number; text: string; sentences: [number, number]};
-export type PairKind = 'verbatim' | 'near' | 'paraphrase';
-export type Part = {a: number; b: number; similarity: number; kind: PairKind};
-export type Pair = {
-	a: Side;
-	b: Side;
-	similarity: number;
-	kind: PairKind;
-	/** `dated`: `a` is earlier by the sources' dates; `undated`: order of the corpus; `self`: repeated inside one source. */
-	direction: 'dated' | 'undated' | 'self';
-	figures: LinedUp[];
-	/** The sentence-level pairs inside the passage, by sentence index in each source. */
-	parts: Part[];
-};
+export type {CopyKind as PairKind, Pair, Part, Side} from './types.js';
 
 export type ReuseOptions = {strong?: number; weak?: number; onProgress?: Progress};
 
@@ -197,7 +185,8 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 	for (const s of scored) {
 		const U = units[s.u]!;
 		const V = units[s.v]!;
-		if (U.src === V.src && (s.sim < 0.9 || Math.abs(U.sent - V.sent) < 1)) continue;
+		// A sentence repeated inside one source is a repeat (findRepeats), never a pair of the source with itself.
+		if (U.src === V.src) continue;
 		note(s.u, s.v, s.sim);
 		note(s.v, s.u, s.sim);
 	}
@@ -234,7 +223,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Pair[] {
 		const dir = direction(sources[U.src]!, sources[V.src]!, U.src, V.src);
 		if (U.src === V.src ? U.sent > V.sent : dir.swap) [U, V] = [V, U];
 		const key = `${U.src}>${V.src}`;
-		if (!orient.has(key)) orient.set(key, {a: U.src, b: V.src, direction: U.src === V.src ? 'self' : dir.direction});
+		if (!orient.has(key)) orient.set(key, {a: U.src, b: V.src, direction: dir.direction});
 		const kind = kindOf(wordsOf(sources[U.src]!, U.sent), wordsOf(sources[V.src]!, V.sent), s.sim);
 		(groups.get(key) ?? groups.set(key, []).get(key)!).push({
 			a: U.sent,
@@ -299,7 +288,7 @@ function makePair(A: Source, B: Source, run: Part[], dir: Pair['direction']): Pa
 		: run.every(r => r.kind !== 'paraphrase')
 			? 'near'
 			: 'paraphrase';
-	return {a, b, similarity, kind, direction: dir, figures: lineUp(figs(A, a), figs(B, b)), parts: run};
+	return {a, b, similarity, kind, direction: dir, figures: lineUp(figs(A, a), figs(B, b)), parts: run, family: null};
 }
 
 /** A 32-bit hash of an ordered pair of feature ids. */
@@ -390,4 +379,22 @@ function dateEnd(d: string | null): string | null {
 
 function round(x: number): number {
 	return Math.round(x * 1000) / 1000;
+}
+
+/** Sentences a source repeats inside itself (the same words once normalised): each later one is a repeat of the first. */
+export function findRepeats(sources: Source[]): Repeat[] {
+	const out: Repeat[] = [];
+	for (const s of sources) {
+		const first = new Map<string, number>();
+		for (const sent of s.sentences) {
+			if (sent.boilerplate) continue;
+			const words = tokenize(s.text, sent.start, sent.end).map(t => t.norm);
+			if (words.length < 4) continue;
+			const key = words.join(' ');
+			const of = first.get(key);
+			if (of === undefined) first.set(key, sent.index);
+			else out.push({source: s.id, sentence: sent.index, of});
+		}
+	}
+	return out;
 }

@@ -4,7 +4,7 @@
 
 import {Box, render, Text, useApp, useInput} from 'ink';
 import type {AnalysisThread} from '../threads/analysis-thread.js';
-import {sourceRows, type Analysis} from '../core/analysis.js';
+import {analysisOf, type Analysis} from '../core/analysis.js';
 import type {Preview} from '../io/cache.js';
 import type {Corpus} from '../core/source.js';
 import {message, warnAll} from '../io/messages.js';
@@ -51,7 +51,14 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 		}
 		if (preview) {
 			// The sources list from the cache, browsable while the texts load.
-			return <App corpus={preview.corpus} analysis={{corpus: preview.corpus, pairs: [], rows: preview.rows}} preview onAbort={onAbort} />;
+			return (
+				<App
+					corpus={preview.corpus}
+					analysis={{corpus: preview.corpus, pairs: [], families: [], repeats: [], rows: preview.rows}}
+					preview
+					onAbort={onAbort}
+				/>
+			);
 		}
 		return <Loading dir={dir} progress={progress} onAbort={onAbort} />;
 	};
@@ -72,7 +79,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 		else if (m.type === 'preview') preview = {corpus: previewCorpus(dir, m.preview), rows: m.preview.rows};
 		else if (m.type === 'pairs') {
 			// The worker sends the corpus first: the pairs always find it here.
-			if (corpus) analysis = {corpus, pairs: m.pairs, rows: sourceRows(corpus.sources, m.pairs)};
+			if (corpus) analysis = analysisOf(corpus, m.pairs);
 			progress = undefined;
 		} else if (m.corpus.sources.length === 0) {
 			failure = `no readable text files in ${dir}${m.corpus.warnings.length ? `: ${m.corpus.warnings[0]}` : ''}`;

@@ -59,7 +59,13 @@ export function compareScreen(model: Model, pair: Pair, colWidth: number): Compa
 	};
 }
 
-export const STATUS_LABEL: Record<string, string> = {same: 'same', changed: 'changed', 'only-a': 'only in A', 'only-b': 'only in B'};
+export const STATUS_LABEL: Record<string, string> = {
+	same: 'same',
+	changed: 'changed',
+	hedged: 'hedged',
+	missing: 'missing',
+	added: 'added',
+};
 
 export const KIND_CYCLE: (FigureKind | null)[] = [null, 'money', 'percent', 'count', 'rank', 'ratio', 'date'];
 

@@ -222,12 +222,7 @@ export function CompareView({
 		screen.figures.length,
 		Math.max(screen.a.length, screen.b.length),
 	);
-	const origin =
-		pair.direction === 'dated'
-			? 'A is the origin (earlier date)'
-			: pair.direction === 'self'
-				? 'repeated inside one source'
-				: 'origin unknown (no dates)';
+	const origin = pair.direction === 'dated' ? 'A is the origin (earlier date)' : 'origin unknown (no dates)';
 	const A = model.byId.get(frame.a)!;
 	const B = model.byId.get(frame.b)!;
 	const head = (src: typeof A, label: string, side: 0 | 1) => {

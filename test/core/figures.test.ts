@@ -73,7 +73,7 @@ describe('equality across notations', () => {
 		expect(key('eight percent')).toBe(key('8%'));
 		expect(key('$142bn')).not.toBe(key('$138.38 billion'));
 	});
-	it('lines figures up as same, changed, only in A, only in B', () => {
+	it('lines figures up as same, changed, missing, added', () => {
 		const a = extractFigures('ranked 10th, worth $142 billion, with 17 percent and $1.81 trillion in brand value');
 		const b = extractFigures('ranked tenth, worth $150bn, with 17 percent, in 2025');
 		const rows = lineUp(a, b).map(r => `${r.status}:${r.a?.text ?? ''}|${r.b?.text ?? ''}`);
@@ -81,8 +81,8 @@ describe('equality across notations', () => {
 			'same:10th|tenth',
 			'changed:$142 billion|$150bn',
 			'same:17 percent|17 percent',
-			'only-a:$1.81 trillion|',
-			'only-b:|2025',
+			'missing:$1.81 trillion|',
+			'added:|2025',
 		]);
 	});
 });

@@ -71,7 +71,7 @@ describe('explorer', () => {
 		expect(f).toContain('B 000');
 		expect(f).toMatch(/The World Intellectual Property.*│ The World Intellectual Property/);
 		expect(f).toMatch(/rank +10th +tenth +#10 +same/);
-		expect(f).toMatch(/money +\$1\.81 trillion +— +1\.81 tn USD +only in A/);
+		expect(f).toMatch(/money +\$1\.81 trillion +— +1\.81 tn USD +missing/);
 		expect(f).toMatch(/COMPARE · 001 ⇄ 000 · 3\/6/);
 		f = await app.press(']');
 		expect(f).toContain('Chinese artificial intelligence (AI) companies');
@@ -148,7 +148,13 @@ describe('explorer', () => {
 	it('browses a cached sources list while the texts load, opening nothing yet', async () => {
 		const stub = {...corpus, sources: corpus.sources.map(s => ({...s, text: '', blocks: [], sentences: [], figures: []}))};
 		const app = render(
-			<App corpus={stub} analysis={{corpus: stub, pairs: [], rows: analysis.rows}} preview size={{columns: 100, rows: 30}} theme={theme} />,
+			<App
+				corpus={stub}
+				analysis={{corpus: stub, pairs: [], families: [], repeats: [], rows: analysis.rows}}
+				preview
+				size={{columns: 100, rows: 30}}
+				theme={theme}
+			/>,
 		);
 		await tick();
 		expect(app.lastFrame()).toContain('loading texts…');
