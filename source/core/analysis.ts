@@ -3,7 +3,7 @@
 
 import type {Corpus, Source} from './source.js';
 import {findRepeats, findReuse} from './reuse.js';
-import type {Family, Pair, Repeat} from './types.js';
+import type {Family, Pair, Relation, Repeat} from './types.js';
 
 export type SourceRow = {
 	source: string;
@@ -15,6 +15,12 @@ export type SourceRow = {
 	/** Share (0..1) of the source's non-boilerplate text that is paired with another source. */
 	reused: number;
 	figures: number;
+	/** Sources this one copied from, with the share of this source's text that came from each. */
+	copiedFrom: Relation[];
+	/** Sources that copied from this one, with the share of their text that came from it. */
+	copiedBy: Relation[];
+	/** How many other sources this one shares text with, either way. */
+	reach: number;
 };
 
 export type Analysis = {corpus: Corpus; pairs: Pair[]; families: Family[]; repeats: Repeat[]; rows: SourceRow[]};
@@ -30,25 +36,45 @@ export function analysisOf(corpus: Corpus, pairs: Pair[]): Analysis {
 
 export function sourceRows(sources: Source[], pairs: Pair[]): SourceRow[] {
 	const covered = new Map<string, Set<number>>();
-	const mark = (id: string, sentences: number[]) => {
-		const set = covered.get(id) ?? covered.set(id, new Set()).get(id)!;
-		for (const s of sentences) set.add(s);
+	/** Sentences of copy `b` that came from origin `a`, keyed `b\0a`. */
+	const from = new Map<string, Set<number>>();
+	const add = (map: Map<string, Set<number>>, key: string, sentences: number[]) => {
+		const set = map.get(key) ?? map.set(key, new Set()).get(key)!;
+		for (const x of sentences) set.add(x);
 	};
 	for (const p of pairs) {
-		mark(
-			p.a.source,
-			p.parts.map(x => x.a),
-		);
-		mark(
-			p.b.source,
-			p.parts.map(x => x.b),
-		);
+		const a = p.parts.map(x => x.a);
+		const b = p.parts.map(x => x.b);
+		add(covered, p.a.source, a);
+		add(covered, p.b.source, b);
+		add(from, `${p.b.source}\0${p.a.source}`, b);
 	}
+	const byId = new Map(sources.map(s => [s.id, s]));
+	const contentChars = new Map(sources.map(s => [s.id, s.sentences.reduce((t, x) => t + (x.boilerplate ? 0 : x.end - x.start), 0)]));
+	const share = (id: string, sentences: Set<number>) => {
+		const src = byId.get(id)!;
+		let chars = 0;
+		for (const i of sentences) {
+			const x = src.sentences[i];
+			if (x && !x.boilerplate) chars += x.end - x.start;
+		}
+		const total = contentChars.get(id) ?? 0;
+		return total ? Math.round((chars / total) * 1000) / 1000 : 0;
+	};
+	const copiedFrom = new Map<string, Relation[]>();
+	const copiedBy = new Map<string, Relation[]>();
+	for (const [key, sentences] of from) {
+		const [b, a] = key.split('\0') as [string, string];
+		const rel = share(b, sentences);
+		(copiedFrom.get(b) ?? copiedFrom.set(b, []).get(b)!).push({source: a, share: rel});
+		(copiedBy.get(a) ?? copiedBy.set(a, []).get(a)!).push({source: b, share: rel});
+	}
+	const byShare = (x: Relation, y: Relation) => y.share - x.share || (x.source < y.source ? -1 : x.source > y.source ? 1 : 0);
 	return sources.map(s => {
 		const content = s.sentences.filter(x => !x.boilerplate);
-		const total = content.reduce((t, x) => t + x.end - x.start, 0);
 		const set = covered.get(s.id);
-		const reusedChars = set ? content.filter(x => set.has(x.index)).reduce((t, x) => t + x.end - x.start, 0) : 0;
+		const cf = (copiedFrom.get(s.id) ?? []).sort(byShare);
+		const cb = (copiedBy.get(s.id) ?? []).sort(byShare);
 		return {
 			source: s.id,
 			title: s.title,
@@ -56,8 +82,11 @@ export function sourceRows(sources: Source[], pairs: Pair[]): SourceRow[] {
 			date: s.date,
 			words: s.words,
 			passages: content.length,
-			reused: total ? Math.round((reusedChars / total) * 1000) / 1000 : 0,
+			reused: set ? share(s.id, set) : 0,
 			figures: s.figures.length,
+			copiedFrom: cf,
+			copiedBy: cb,
+			reach: new Set([...cf, ...cb].map(r => r.source)).size,
 		};
 	});
 }
