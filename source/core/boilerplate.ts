@@ -32,8 +32,10 @@ export function isBoilerplate(line: string, opts: {isTitle?: boolean; repeated?:
 	if (opts.repeated && !opts.isTitle) return true;
 	if (PATTERNS.some(p => p.test(body))) return true;
 	if (opts.isTitle) return false;
-	const words = body.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w));
-	if (words.length <= 4 && !/[.!?]["'\u201D]?$/.test(body)) return true;
+	// Chinese and Japanese write words without spaces: count about two characters a word.
+	const cjk = (body.match(/[\u3040-\u30ff\u4e00-\u9fff]/gu) ?? []).length;
+	const words = body.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length + cjk / 2;
+	if (words <= 4 && !/[.!?。！？]["'\u201D\u300D]?$/u.test(body)) return true;
 	// Mojibake residue such as "â??" alone on a line.
 	if (!/[\p{L}]{3}/u.test(body.replace(/â|Ã/g, ''))) return true;
 	return false;

@@ -1,11 +1,11 @@
 // The sidecar `churnscope.json`: metadata for the sources of a corpus, parsed from its text. Pure.
 
-import type {Meta} from './source.js';
+import type {GivenMeta} from './source.js';
 
 export const SIDECAR = 'churnscope.json';
 
-/** The sidecar `churnscope.json`: `{"sources": {"file.txt": {"title", "publisher", "date", "url"}}}`. */
-export function parseSidecar(raw: string, warnings: string[]): Record<string, Partial<Meta>> {
+/** The sidecar `churnscope.json`: `{"sources": {"file.txt": {"title", "publisher", "date", "url", "language"}}}`. */
+export function parseSidecar(raw: string, warnings: string[]): Record<string, GivenMeta> {
 	let data: unknown;
 	try {
 		data = JSON.parse(raw);
@@ -18,14 +18,14 @@ export function parseSidecar(raw: string, warnings: string[]): Record<string, Pa
 		warnings.push(`${SIDECAR}: expected {"sources": {"<file>": {"title": …}}}; metadata inferred from the texts`);
 		return {};
 	}
-	const out: Record<string, Partial<Meta>> = {};
+	const out: Record<string, GivenMeta> = {};
 	for (const [id, value] of Object.entries(sources)) {
 		if (typeof value !== 'object' || value === null) {
 			warnings.push(`${SIDECAR}: entry for ${id} is not an object; ignored`);
 			continue;
 		}
-		const entry: Partial<Meta> = {};
-		for (const field of ['title', 'publisher', 'date', 'url'] as const) {
+		const entry: GivenMeta = {};
+		for (const field of ['title', 'publisher', 'date', 'url', 'language'] as const) {
 			const v = (value as Record<string, unknown>)[field];
 			if (v === undefined || v === null) continue;
 			if (typeof v !== 'string') {
@@ -36,7 +36,11 @@ export function parseSidecar(raw: string, warnings: string[]): Record<string, Pa
 				warnings.push(`${SIDECAR}: ${id}.date "${v}" is not YYYY, YYYY-MM or YYYY-MM-DD; ignored`);
 				continue;
 			}
-			entry[field] = v;
+			if (field === 'language' && !/^[a-z]{2}(-[A-Za-z]{2,4})?$/.test(v)) {
+				warnings.push(`${SIDECAR}: ${id}.language "${v}" is not an ISO 639-1 code such as "de"; detected from the text instead`);
+				continue;
+			}
+			entry[field] = field === 'language' ? v.slice(0, 2) : v;
 		}
 		out[id] = entry;
 	}

@@ -12,7 +12,7 @@ import {findReuse, type Pair} from '../core/reuse.js';
 import type {Corpus} from '../core/source.js';
 import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type LoadOptions} from './read-corpus.js';
 
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 	return env['CHURNSCOPE_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'churnscope');

@@ -4,7 +4,7 @@
 import {type Dirent, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
 import {extname, join, relative, sep} from 'node:path';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
-import {buildSource, markRepeatedLines, type Corpus, type Meta, type Progress, type Source} from '../core/source.js';
+import {buildSource, type GivenMeta, markRepeatedLines, type Corpus, type Progress, type Source} from '../core/source.js';
 import {looksBinary, normalize} from '../core/text.js';
 
 export {SIDECAR};
@@ -70,7 +70,7 @@ export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
 }
 
 /** The sidecar of a corpus folder, if any: parsed, with a warning for each problem. */
-function readSidecar(dir: string, warnings: string[]): Record<string, Partial<Meta>> {
+function readSidecar(dir: string, warnings: string[]): Record<string, GivenMeta> {
 	let raw: string;
 	try {
 		raw = readFileSync(join(dir, SIDECAR), 'utf8');

@@ -1,0 +1,20 @@
+// The language tables by ISO 639-1 code; an unknown or missing language reads as English.
+
+import {de} from './de.js';
+import {en} from './en.js';
+import {es} from './es.js';
+import {fr} from './fr.js';
+import {id} from './id.js';
+import {it} from './it.js';
+import {pt} from './pt.js';
+import {ru} from './ru.js';
+import type {LanguageTable} from './types.js';
+import {zh} from './zh.js';
+
+export type {LanguageTable, TimeUnit} from './types.js';
+
+export const LANGUAGE_TABLES: Record<string, LanguageTable> = {en, es, pt, fr, de, it, ru, id, zh};
+
+export function tableFor(language: string | null | undefined): LanguageTable {
+	return (language && LANGUAGE_TABLES[language.toLowerCase().slice(0, 2)]) || en;
+}
