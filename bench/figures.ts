@@ -124,3 +124,83 @@ export function figureTable(score: FigureScore): string {
 	}
 	return lines.join('\n');
 }
+
+// ---------- line-up on real origin/copy pairs (test/fixtures/lineup) ----------
+
+type GoldSide = GoldFigure | null;
+type GoldLine = {status: string; origin: GoldSide; copy: GoldSide; originSentence: string | null; copySentence: string | null};
+type LineupGold = {pairs: {origin: string; copy: string; holdout: boolean; figures: GoldLine[]}[]};
+
+export type LineupScore = {
+	split: Record<'tuning' | 'holdout', {figures: number; right: number; drifted: number; driftedRight: number}>;
+	/** Wrong statuses in the tuning pairs only. */
+	tuningErrors: {pair: string; gold: string; got: string; text: string}[];
+};
+
+/** Status of each gold figure from lineUp on the figures of the gold's aligned sentences, as the compare view would show it. */
+export function scoreLineUp(dir: string, lineUp: typeof import('../source/core/figures.js').lineUp): LineupScore {
+	const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as LineupGold;
+	const pages = join(dir, 'pages');
+	const sidecar = parseSidecar(readFileSync(join(pages, 'churnscope.json'), 'utf8'), []);
+	const load = (name: string) => buildSource(name, readFileSync(join(pages, name)), sidecar[name]);
+	const split = {tuning: {figures: 0, right: 0, drifted: 0, driftedRight: 0}, holdout: {figures: 0, right: 0, drifted: 0, driftedRight: 0}};
+	const tuningErrors: LineupScore['tuningErrors'] = [];
+	for (const pair of gold.pairs) {
+		const origin = load(pair.origin);
+		const copy = load(pair.copy);
+		/** Indices of the source's sentences that overlap the gold sentence's text. */
+		const sentencesOf = (src: ReturnType<typeof load>, text: string | null): number[] => {
+			if (!text) return [];
+			const at = src.text.indexOf(text);
+			if (at < 0) return [];
+			return src.sentences.filter(s => s.start < at + text.length && at < s.end).map(s => s.index);
+		};
+		const aligned: [number, number][] = [];
+		const oSent = new Set<number>();
+		const cSent = new Set<number>();
+		for (const g of pair.figures) {
+			const os = sentencesOf(origin, g.originSentence);
+			const cs = sentencesOf(copy, g.copySentence);
+			for (const o of os) oSent.add(o);
+			for (const c of cs) cSent.add(c);
+			for (const o of os) for (const c of cs) if (!aligned.some(([x, y]) => x === o && y === c)) aligned.push([o, c]);
+		}
+		const rows = lineUp(
+			origin.figures.filter(f => oSent.has(f.sentence)),
+			copy.figures.filter(f => cSent.has(f.sentence)),
+			aligned,
+		);
+		const s = split[pair.holdout ? 'holdout' : 'tuning'];
+		for (const g of pair.figures) {
+			const overlaps = (f: Figure | null, side: GoldSide) => Boolean(f && side && f.start < side.end && side.start < f.end);
+			const row = rows.find(r => (g.origin ? overlaps(r.a, g.origin) : overlaps(r.b, g.copy)));
+			const got = row?.status ?? 'not found';
+			const drifted = g.status === 'changed' || g.status === 'hedged';
+			s.figures++;
+			if (drifted) s.drifted++;
+			if (got === g.status) {
+				s.right++;
+				if (drifted) s.driftedRight++;
+			} else if (!pair.holdout) {
+				tuningErrors.push({
+					pair: `${pair.origin} → ${pair.copy}`,
+					gold: g.status,
+					got,
+					text: `${g.origin?.text ?? '—'} | ${g.copy?.text ?? '—'}`,
+				});
+			}
+		}
+	}
+	return {split, tuningErrors};
+}
+
+export function lineupTable(score: LineupScore): string {
+	const lines = ['split    figures  right  accuracy  changed+hedged  right  accuracy'];
+	for (const name of ['tuning', 'holdout'] as const) {
+		const s = score.split[name];
+		lines.push(
+			`${name.padEnd(8)} ${String(s.figures).padStart(7)} ${String(s.right).padStart(6)}  ${ratio(s.right, s.figures).toFixed(3).padStart(8)}  ${String(s.drifted).padStart(14)} ${String(s.driftedRight).padStart(6)}  ${ratio(s.driftedRight, s.drifted).toFixed(3).padStart(8)}`,
+		);
+	}
+	return lines.join('\n');
+}

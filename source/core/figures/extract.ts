@@ -139,7 +139,9 @@ function keepBare(tokens: Token[], c: Candidate): boolean {
 	const prev = tokens[c.first - 1];
 	if (typeof c.value !== 'number' || c.word) return false;
 	// Page numbers, list markers and labels ("1.", "(2)") are not counts.
-	if (prev?.w === '#' || (next?.w === '.' && next.joined && (!tokens[c.last + 2] || tokens[c.last + 2]!.newline))) return false;
+	const lineStart = !prev || tokens[c.first]!.newline;
+	if (prev?.w === '#' || (lineStart && next?.w === '.' && next.joined && (!tokens[c.last + 2] || tokens[c.last + 2]!.newline)))
+		return false;
 	return true;
 }
 

@@ -454,6 +454,8 @@ export class Reader {
 		const t = this.t;
 		const lang = this.lang;
 		let k = last + 1;
+		// "a two-hour span", "a 48-hour strike": the unit joined by a hyphen.
+		if (this.w(k) === '-' && t[k]!.joined && t[k + 1]?.joined && lang.timeUnits[this.w(k + 1)]) k++;
 		let consecutive = matchAt(t, k, phrases(lang.consecutive)) ?? matchAt(t, k, phrases(EN_CONSECUTIVE));
 		if (consecutive) k += consecutive.length;
 		// "cinq premiers mois", "ersten elf Monaten" is read from the ordinal.
@@ -847,7 +849,12 @@ export class Reader {
 			return this.quantity(i, v.last, v.value, false);
 		}
 		// "a day", "a foot" after a hedge: "less than a day", "up to a foot of rain".
-		if ((w === 'a' || w === 'an') && this.hedged(i)) {
+		// "a million homes": the article as the number one before a scale.
+		if ((w === 'a' || w === 'one') && this.lang.scales[this.w(i + 1)] && this.lang.code === 'en') {
+			const q = this.quantity(i, i, 1, true);
+			if (q && !('skip' in q) && q.last > i) return q;
+		}
+		if ((w === 'a' || w === 'an') && (this.hedged(i) || ['for', 'within'].includes(this.w(i - 1)))) {
 			const unit = lang.timeUnits[this.w(i + 1)];
 			if (unit) return {first: i, last: i + 1, kind: 'duration', value: isoDuration(1, unit), unit: null};
 			if (MEASURE_UNITS[this.w(i + 1)])

@@ -8,6 +8,7 @@ export const en: LanguageTable = {
 	spaceGroups: false,
 	slashOrder: 'mdy',
 	numbers: {
+		zero: 0,
 		one: 1,
 		two: 2,
 		three: 3,
