@@ -97,7 +97,7 @@ try {
 				source: cli.flags.source,
 				color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
 			},
-			analysed ? analysisOf(corpus, analysed.pairs) : undefined,
+			analysed ? analysisOf(corpus, analysed.reuse) : undefined,
 		);
 		await writeChunks(process.stdout, out.chunks);
 		process.exitCode = out.code;
