@@ -19,7 +19,9 @@ const cli = meow(
 	  $ churnscope [--corpus DIR]              open the explorer (needs a terminal)
 	  $ churnscope sources  [--json]           list the sources and how much of each is reused
 	  $ churnscope search QUERY [--json]       fuzzy search of passages, best first
-	  $ churnscope pairs    [--json]           reused passages, paired with their origin
+	  $ churnscope pairs    [--json] [--all]   each copy of a passage against its origin (--all: every pair of copies)
+	  $ churnscope families [--json] [--min-reach N] [--source FILE]
+	                                           passages and every copy of them, most carried first
 	  $ churnscope figures  [--json] [--kind K] figures (money, percent, count, rank, ratio, date)
 
 	Options
@@ -27,7 +29,9 @@ const cli = meow(
 	  --json             machine-readable output
 	  --limit N          at most N search results (default 20)
 	  --kind K           figures of one kind only
-	  --source FILE      pairs or figures of one source only
+	  --source FILE      pairs, families or figures of one source only
+	  --min-reach N      families carried by at least N sources (default 2)
+	  --all              pairs: every pair of sources that share a passage
 	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
 
@@ -42,6 +46,8 @@ const cli = meow(
 			limit: {type: 'number'},
 			kind: {type: 'string'},
 			source: {type: 'string'},
+			minReach: {type: 'number'},
+			all: {type: 'boolean', default: false},
 			maxBytes: {type: 'number'},
 			cache: {type: 'boolean', default: true},
 		},
@@ -62,6 +68,8 @@ if (sub !== undefined && !(SUBCOMMANDS as readonly string[]).includes(sub)) {
 if (!validKind(cli.flags.kind)) fail(`unknown figure kind "${cli.flags.kind}"; use money, percent, count, rank, ratio or date`);
 if (sub === 'search' && args.join(' ').trim() === '') fail('search needs a query: churnscope search QUERY');
 if (cli.flags.limit !== undefined && !(cli.flags.limit > 0)) fail('--limit must be a positive number');
+if (cli.flags.minReach !== undefined && !(Number.isInteger(cli.flags.minReach) && cli.flags.minReach >= 2))
+	fail('--min-reach must be a whole number, 2 or more');
 if (cli.flags.maxBytes !== undefined && !(cli.flags.maxBytes > 0)) fail('--max-bytes must be a positive number');
 
 const interactive = sub === undefined;
@@ -81,7 +89,7 @@ try {
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
 		const options = {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache};
-		const needsPairs = sub === 'sources' || sub === 'pairs';
+		const needsPairs = sub === 'sources' || sub === 'pairs' || sub === 'families';
 		const analysed = needsPairs ? loadAnalysed(corpusDir, options) : null;
 		const corpus: Corpus = analysed?.corpus ?? loadCorpus(corpusDir, options);
 		warnAll(corpus);

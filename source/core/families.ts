@@ -16,6 +16,7 @@ import {kindOf, passageKind, wordRatio, wordsOf} from './classify.js';
 import {compareDates, dateEnd} from './dates.js';
 import {matchStart} from './features.js';
 import {lineUp} from './figures.js';
+import {siteOf} from './furniture.js';
 import type {Source} from './source.js';
 import type {Direction, Family, FigureCell, LinedUp, Member, Pair, Part, Side} from './types.js';
 
@@ -514,16 +515,6 @@ function memberOf(S: Source, sentences: number[], parts: Part[], slots: number[]
 		parts,
 		slots,
 	};
-}
-
-/** Who published a source: the sidecar's publisher, else the URL's host, else the source itself. */
-export function siteOf(s: Source): string {
-	if (s.publisher) return s.publisher.trim().toLowerCase();
-	if (s.url) {
-		const host = /^[a-z]+:\/\/([^/?#:]+)/i.exec(s.url)?.[1];
-		if (host) return host.toLowerCase().replace(/^www\./, '');
-	}
-	return `source:${s.id}`;
 }
 
 /** Figures of a source inside a passage (content figures of its sentences). */
