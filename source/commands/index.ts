@@ -7,12 +7,13 @@ import {FIGURE_KINDS, formatValue, type Figure, type FigureKind} from '../core/f
 import {Searcher, searchDocs} from '../core/search.js';
 import type {Pair} from '../core/reuse.js';
 import {cell, done, json, table, type Output} from './output.js';
+import {exportCorpus, type ExportFormat} from './export.js';
 
 export type {Output};
 
-export type CommandOptions = {json: boolean; limit?: number; kind?: string; source?: string; color?: boolean};
+export type CommandOptions = {json: boolean; limit?: number; kind?: string; source?: string; color?: boolean; format?: ExportFormat};
 
-export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures'] as const;
+export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures', 'export'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** `analysis` (sources, pairs) comes from the cache when the caller has it; else it is computed here. */
@@ -26,6 +27,8 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 			return pairs(analysis ?? analyze(corpus), opts);
 		case 'figures':
 			return figures(corpus, opts);
+		case 'export':
+			return exportCorpus(corpus, opts.format ?? 'passim');
 	}
 }
 
