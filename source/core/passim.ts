@@ -394,13 +394,14 @@ export function pairsFromMemberSpans(families: MemberSpans[], corpus: Corpus): P
 	const index = new Map(corpus.sources.map((s, i) => [s.id, i]));
 	const byId = new Map(corpus.sources.map(s => [s.id, s]));
 	const pairs: Pair[] = [];
+	const words = sentenceWords();
 	families.forEach((family, f) => {
 		const members = family.members.map(span => ({span, source: byId.get(span.source)!, i: index.get(span.source)!}));
 		let origin = members[0]!;
 		for (const m of members.slice(1)) if (direction(origin.source, m.source, origin.i, m.i).swap) origin = m;
 		for (const m of members) {
 			if (m === origin || m.source === origin.source) continue;
-			const pair = pairOf(origin.source, origin.span, m.source, m.span);
+			const pair = pairOf(origin.source, origin.span, m.source, m.span, words);
 			if (pair) pairs.push({...pair, direction: direction(origin.source, m.source, origin.i, m.i).direction, family: f});
 		}
 	});
@@ -419,21 +420,44 @@ function sideOf(source: Source, span: Span): Side | null {
 	};
 }
 
+/** The words of a sentence, each sentence tokenized once however many pairs it is in. */
+function sentenceWords(): (source: Source, sentence: number) => string[] {
+	const cache = new Map<Source, string[][]>();
+	return (src, i) => {
+		const words = cache.get(src) ?? cache.set(src, []).get(src)!;
+		words[i] ??= tokenize(src.text, src.sentences[i]!.start, src.sentences[i]!.end).map(t => t.norm);
+		return words[i];
+	};
+}
+
+/** After the first pairing, the next sentence of `b` is looked for this many sentences on in `a`: copies keep the order. */
+const WINDOW = 8;
+
 /** Sentences of the two passages paired in order: each sentence of `b` with the best one of `a` after the last pairing. */
-function pairOf(A: Source, aSpan: Span, B: Source, bSpan: Span): Omit<Pair, 'direction' | 'family'> | null {
+function pairOf(
+	A: Source,
+	aSpan: Span,
+	B: Source,
+	bSpan: Span,
+	words: (source: Source, sentence: number) => string[],
+): Omit<Pair, 'direction' | 'family'> | null {
 	const a = sideOf(A, aSpan);
 	const b = sideOf(B, bSpan);
 	if (!a || !b) return null;
-	const words = (src: Source, i: number) => tokenize(src.text, src.sentences[i]!.start, src.sentences[i]!.end).map(t => t.norm);
 	const parts: Part[] = [];
 	let from = a.sentences[0];
 	for (let j = b.sentences[0]; j <= b.sentences[1]; j++) {
 		const wb = words(B, j);
 		if (wb.length < 3) continue;
 		let best: {i: number; kind: CopyKind; ratio: number} | null = null;
-		for (let i = from; i <= a.sentences[1]; i++) {
-			const k = kindOf(words(A, i), wb, 1);
+		const last = parts.length ? Math.min(a.sentences[1], from + WINDOW) : a.sentences[1];
+		for (let i = from; i <= last; i++) {
+			const wa = words(A, i);
+			// A ratio of one half needs the longer sentence at most three times the shorter.
+			if (Math.max(wa.length, wb.length) > 3 * Math.min(wa.length, wb.length)) continue;
+			const k = kindOf(wa, wb, 1);
 			if (!best || k.ratio > best.ratio) best = {i, kind: k.kind, ratio: k.ratio};
+			if (k.ratio === 1) break;
 		}
 		// Under half the words in common is not the same sentence.
 		if (!best || best.ratio < 0.5) continue;
