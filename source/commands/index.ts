@@ -8,6 +8,7 @@ import {Searcher, searchDocs} from '../core/search.js';
 import {alignCorpus, pairwise, type Pair} from '../core/reuse.js';
 import {families} from './families.js';
 import {cell, done, json, table, type Output} from './output.js';
+import {exportCorpus, type ExportFormat} from './export.js';
 
 export type {Output};
 
@@ -21,9 +22,11 @@ export type CommandOptions = {
 	all?: boolean;
 	/** `families --min-reach N`: families carried by at least N sources. */
 	minReach?: number;
+	/** `export --format`. */
+	format?: ExportFormat;
 };
 
-export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'families', 'figures'] as const;
+export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'families', 'figures', 'export'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** `analysis` (sources, pairs) comes from the cache when the caller has it; else it is computed here. */
@@ -39,6 +42,8 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 			return families(analysis ?? analyze(corpus), opts);
 		case 'figures':
 			return figures(corpus, opts);
+		case 'export':
+			return exportCorpus(corpus, opts.format ?? 'passim');
 	}
 }
 

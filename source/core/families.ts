@@ -336,13 +336,36 @@ function makeFamily(
 	});
 	columns = columns.filter(c => c.size > 0);
 	columns = fillGaps(sources, kept, columns, claimed);
-	const O = sources[origin.src]!;
 	const unitOf = (m: Slotted, sent: number) => {
 		for (const [slot, s] of m.slots) if (s === sent) return units[m.units.get(slot)!]!;
 		return undefined;
 	};
-	const out: Member[] = kept.map((m, i) => {
-		const S = sources[m.src]!;
+	return assemble(
+		sources,
+		kept.map(m => m.src),
+		columns,
+		(i, a, b) => {
+			const ua = unitOf(origin, a);
+			const ub = unitOf(kept[i]!, b);
+			return ua && ub ? similarity(ua, ub) : 0;
+		},
+	);
+}
+
+/**
+ * A family from its members (`srcs`, the origin first) and their sentences column by column (`columns`:
+ * member index → sentence; column order is passage order). `featureSim(i, a, b)` is the feature similarity
+ * of member i's sentence b to the origin's sentence a, 0 when unknown.
+ */
+function assemble(
+	sources: Source[],
+	srcs: number[],
+	columns: Map<number, number>[],
+	featureSim: (i: number, a: number, b: number) => number,
+): Family {
+	const O = sources[srcs[0]!]!;
+	const out: Member[] = srcs.map((src, i) => {
+		const S = sources[src]!;
 		const parts: Part[] = [];
 		const mine: number[] = [];
 		for (const col of columns) {
@@ -355,9 +378,7 @@ function makeFamily(
 				if (parts.at(-1)?.a !== a) parts.push({a, b: a, similarity: 1, kind: 'verbatim'});
 				continue;
 			}
-			const ua = unitOf(origin, a);
-			const ub = unitOf(m, sent);
-			const sim = ua && ub ? similarity(ua, ub) : 0;
+			const sim = featureSim(i, a, sent);
 			const k = kindOf(wordsOf(O, a, matchStart(O, a)), wordsOf(S, sent, matchStart(S, sent)), sim);
 			parts.push({a, b: sent, similarity: round(Math.max(sim, k.ratio)), kind: k.kind});
 		}
@@ -370,11 +391,11 @@ function makeFamily(
 		);
 	});
 	// Members in date order, undated last, then corpus order; the origin keeps its place by index.
-	const order = out.map((m, i) => ({m, i, src: kept[i]!.src})).sort((x, y) => compareDates(x.m.date, y.m.date) || x.src - y.src);
+	const order = out.map((m, i) => ({m, i, src: srcs[i]!})).sort((x, y) => compareDates(x.m.date, y.m.date) || x.src - y.src);
 	const sorted = order.map(x => x.m);
 	const originIndex = order.findIndex(x => x.i === 0);
 	const dates = sorted.map(m => m.date).filter((d): d is string => d !== null);
-	const publishers = new Set(kept.map(m => siteOf(sources[m.src]!)));
+	const publishers = new Set(srcs.map(src => siteOf(sources[src]!)));
 	return {
 		id: -1,
 		origin: originIndex,
@@ -385,6 +406,87 @@ function makeFamily(
 		last: dates.length ? dates.reduce((a, b) => (dateEnd(a)! >= dateEnd(b)! ? a : b)) : null,
 		figures: figureMatrix(sources, sorted, originIndex),
 	};
+}
+
+/** A member given as a span of a source's text (an aligner's output, e.g. passim's cluster passages). */
+export type MemberSpan = {source: string; start: number; end: number};
+
+/** Two sentences this much alike, in words, line up inside a passage known to be copied. */
+export const SPAN_ALIGN = 0.2;
+
+/**
+ * Families from members found by another aligner (passim's clusters): each cluster's members are spans of
+ * sources; the origin is chosen as here (earliest dated, then the longest), and each member's sentences are
+ * lined up with the origin's in order (the monotone alignment that agrees most in words).
+ */
+export function familiesFromSpans(sources: Source[], clusters: MemberSpan[][]): FamiliesResult {
+	const index = new Map(sources.map((s, i) => [s.id, i]));
+	const families: Family[] = [];
+	for (const spans of clusters) {
+		// One member per source: its longest span.
+		const bySource = new Map<number, {lo: number; hi: number; length: number}>();
+		for (const sp of spans) {
+			const src = index.get(sp.source);
+			if (src === undefined) continue;
+			const sents = sources[src]!.sentences.filter(x => x.end > sp.start && x.start < sp.end && !x.boilerplate);
+			if (!sents.length) continue;
+			const cur = bySource.get(src);
+			if (!cur || sp.end - sp.start > cur.length)
+				bySource.set(src, {lo: sents[0]!.index, hi: sents.at(-1)!.index, length: sp.end - sp.start});
+		}
+		if (bySource.size < 2) continue;
+		const srcs = [...bySource.keys()].sort(
+			(x, y) => compareDates(sources[x]!.date, sources[y]!.date) || bySource.get(y)!.length - bySource.get(x)!.length || x - y,
+		);
+		const O = sources[srcs[0]!]!;
+		const o = bySource.get(srcs[0]!)!;
+		const originSentences = range(o.lo, o.hi).filter(i => !O.sentences[i]!.boilerplate);
+		const columns = originSentences.map(a => new Map<number, number>([[0, a]]));
+		srcs.forEach((src, i) => {
+			if (i === 0) return;
+			const S = sources[src]!;
+			const m = bySource.get(src)!;
+			const mine = range(m.lo, m.hi).filter(j => !S.sentences[j]!.boilerplate);
+			for (const [k, b] of alignInOrder(O, originSentences, S, mine)) columns[k]!.set(i, b);
+		});
+		families.push(assemble(sources, srcs, columns, () => 0));
+	}
+	families.sort((x, y) => y.reach.sources - x.reach.sources || compareDates(x.first, y.first));
+	families.forEach((f, i) => {
+		f.id = i;
+	});
+	return {families, pairs: pairsOf(families, new Map(sources.map(s => [s.id, s]))), stock: []};
+}
+
+const range = (lo: number, hi: number) => Array.from({length: hi - lo + 1}, (_, i) => lo + i);
+
+/** The in-order matching of two sentence lists that agrees most in words (pairs below SPAN_ALIGN are not made): [index in `as`, sentence of B]. */
+function alignInOrder(A: Source, as: number[], B: Source, bs: number[]): [number, number][] {
+	const wa = as.map(i => wordsOf(A, i, matchStart(A, i)));
+	const wb = bs.map(j => wordsOf(B, j, matchStart(B, j)));
+	const n = as.length;
+	const m = bs.length;
+	const best = Array.from({length: n + 1}, () => new Float64Array(m + 1));
+	for (let i = n - 1; i >= 0; i--) {
+		for (let j = m - 1; j >= 0; j--) {
+			const r = wordRatio(wa[i]!, wb[j]!);
+			const take = r >= SPAN_ALIGN ? r + best[i + 1]![j + 1]! : 0;
+			best[i]![j] = Math.max(take, best[i + 1]![j]!, best[i]![j + 1]!);
+		}
+	}
+	const out: [number, number][] = [];
+	let i = 0;
+	let j = 0;
+	while (i < n && j < m) {
+		const r = wordRatio(wa[i]!, wb[j]!);
+		if (r >= SPAN_ALIGN && best[i]![j] === r + best[i + 1]![j + 1]!) {
+			out.push([i, bs[j]!]);
+			i++;
+			j++;
+		} else if (best[i + 1]![j]! >= best[i]![j + 1]!) i++;
+		else j++;
+	}
+	return out;
 }
 
 /**

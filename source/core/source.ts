@@ -27,13 +27,19 @@ export type Source = Meta & {
 export type Progress = (stage: string, done: number, total: number) => void;
 export type Corpus = {dir: string; sources: Source[]; warnings: string[]};
 
-/** Build one source from its bytes; exported for tests and for corpora that do not live on disk. */
-export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>): Source {
-	const decoded = decode(bytes);
+/**
+ * Build one source from its bytes; exported for tests and for corpora that do not live on disk. `asIs`:
+ * the bytes are UTF-8 text that another tool's offsets index (passim's input), so it is kept exactly as it
+ * is: a leading BOM stays, no HTML is extracted and no mojibake repaired.
+ */
+export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>, options: {asIs?: boolean} = {}): Source {
+	const decoded = options.asIs
+		? {text: new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes), encoding: 'utf-8', warnings: []}
+		: decode(bytes);
 	const warnings = [...decoded.warnings];
 	let text = decoded.text;
-	if (/\.html?$/i.test(id)) text = htmlToText(text);
-	if (MOJIBAKE.test(text)) {
+	if (!options.asIs && /\.html?$/i.test(id)) text = htmlToText(text);
+	if (!options.asIs && MOJIBAKE.test(text)) {
 		const repaired = repairMojibake(text);
 		if (repaired !== null) {
 			text = repaired;

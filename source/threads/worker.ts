@@ -7,8 +7,9 @@ import {packSource} from '../core/pack.js';
 import {loadAnalysed, type Preview} from '../io/cache.js';
 import {buffers, jsonChunks} from '../core/chunks.js';
 import type {Reuse} from '../core/reuse.js';
-import type {Progress} from '../core/source.js';
+import type {Corpus, Progress} from '../core/source.js';
 import type {LoadOptions} from '../io/read-corpus.js';
+import {isPassimFolder, loadPassimAnalysed} from '../io/passim.js';
 
 export type WorkerRequest = {dir: string; options: Omit<LoadOptions, 'onProgress'> & {cache?: boolean}};
 export type WorkerMessage =
@@ -32,18 +33,17 @@ const onProgress: Progress = (stage, done, total) => {
 };
 try {
 	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
-	// entry, the sources list goes first, before the much larger corpus.
-	const {reuse} = loadAnalysed(
-		dir,
-		{...options, onProgress},
-		{
-			onCorpus: corpus => {
-				const chunks = jsonChunks(corpus.sources, packSource);
-				port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
-			},
-			onPreview: preview => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
+	// entry, the sources list goes first, before the much larger corpus. A passim run brings its families.
+	const hooks = {
+		onCorpus: (corpus: Corpus) => {
+			const chunks = jsonChunks(corpus.sources, packSource);
+			port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
 		},
-	);
+		onPreview: (preview: Preview) => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
+	};
+	const {reuse} = isPassimFolder(dir)
+		? await loadPassimAnalysed(dir, {...options, onProgress}, hooks)
+		: loadAnalysed(dir, {...options, onProgress}, hooks);
 	const families = jsonChunks(reuse.families);
 	const pairs = jsonChunks(reuse.pairs);
 	port.postMessage({type: 'reuse', families, pairs, repeats: reuse.repeats, stock: reuse.stock} satisfies WorkerMessage, [
