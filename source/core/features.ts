@@ -9,7 +9,8 @@
 import {datelineEnd} from './dateline.js';
 import {figureKey} from './figures.js';
 import type {Source} from './source.js';
-import {isStopword, stem, tokenize} from './text.js';
+import {isHyphen, lowerHash, scanWords} from './scan.js';
+import {isStopword, normalize, stem} from './text.js';
 
 /** Sentences with fewer words than this are headings, labels and fragments: too little to call a copy. */
 export const MIN_WORDS = 4;
@@ -56,22 +57,48 @@ export function matchStart(source: Source, sentence: number): number {
 	return leads ? datelineEnd(source.text, s.start, s.end) : s.start;
 }
 
+/** Each word part seen so far (by its lower-cased hash): the hash of its stem, or SKIP for stop words and numbers. */
+const PARTS = new Map<number, number>();
+const SKIP = -1;
+/** The cache is emptied past this many entries (a corpus's vocabulary rarely comes near it). */
+const PARTS_MAX = 1_000_000;
+
+/** The feature of one word part: its stem's hash, or SKIP. The string is made only the first time a part is seen. */
+function partFeature(text: string, start: number, end: number): number {
+	const key = lowerHash(text, start, end);
+	let f = PARTS.get(key);
+	if (f === undefined) {
+		const raw = text.slice(start, end);
+		const part = /^[\x20-\x7e]*$/.test(raw) ? raw.toLowerCase() : normalize(raw);
+		f = part.length < 2 || /^[\d.,]+$/.test(part) || isStopword(part) ? SKIP : hash32(stem(part));
+		if (PARTS.size >= PARTS_MAX) PARTS.clear();
+		PARTS.set(key, f);
+	}
+	return f;
+}
+
 /** Features of one sentence; null for furniture and for sentences too short to be evidence. */
 export function sentenceFeatures(source: Source, sentence: number, figureKeys: string[], dates: string[] = []): SentenceFeatures | null {
 	const s = source.sentences[sentence]!;
 	if (s.boilerplate) return null;
-	const toks = tokenize(source.text, matchStart(source, sentence), s.end);
-	if (toks.length < MIN_WORDS) return null;
-	const set = new Set<number>();
+	const text = source.text;
+	let words = 0;
 	const stems: number[] = [];
-	for (const t of toks) {
-		for (const part of t.norm.split(/[-\u2011]/)) {
-			if (part.length < 2 || /^[\d.,]+$/.test(part) || isStopword(part)) continue;
-			const h = hash32(stem(part));
-			set.add(h);
-			stems.push(h);
+	scanWords(text, matchStart(source, sentence), s.end, (a, b) => {
+		words++;
+		// Parts of a hyphenated word count on their own ("state-owned": "state", "owned").
+		let from = a;
+		for (let i = a; i <= b; i++) {
+			if (i < b && !isHyphen(text.charCodeAt(i))) continue;
+			if (i - from >= 2) {
+				const f = partFeature(text, from, i);
+				if (f !== SKIP) stems.push(f);
+			}
+			from = i + 1;
 		}
-	}
+	});
+	if (words < MIN_WORDS) return null;
+	const set = new Set<number>(stems);
 	const figs = new Set<number>();
 	for (const k of figureKeys) {
 		const h = hash32('#' + k);
@@ -83,7 +110,7 @@ export function sentenceFeatures(source: Source, sentence: number, figureKeys: s
 	const figureMask = Uint8Array.from(feats, h => (figs.has(h) ? 1 : 0));
 	const shingles = new Uint32Array(Math.max(0, stems.length - 1));
 	for (let i = 1; i < stems.length; i++) shingles[i - 1] = pairHash(stems[i - 1]!, stems[i]!);
-	return {sentence, feats, figureMask, shingles, words: toks.length, dates};
+	return {sentence, feats, figureMask, shingles, words, dates};
 }
 
 /** Features of every content sentence of a source, in text order. */

@@ -6,60 +6,12 @@ import {analysisOf} from '../../source/core/analysis.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {buildSource, type Source} from '../../source/core/source.js';
 import {runCommand} from '../../source/commands/index.js';
+import {RELEASE, releaseCopies} from '../../bench/release.js';
 
 const src = (id: string, text: string, meta: {publisher?: string; date?: string} = {}) => buildSource(id, Buffer.from(text), meta);
 
-/** A deterministic generator, so that every run edits the copies the same way. */
-function rng(seed: number): () => number {
-	let s = seed >>> 0;
-	return () => {
-		s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-		return s / 2 ** 32;
-	};
-}
-
-const RELEASE = [
-	'BEIJING, Nov. 5, 2025 /PRNewswire/ -- The national statistics bureau said on Wednesday that industrial output rose 6.1 percent in October from a year earlier, beating forecasts.',
-	'Retail sales grew 4.8 percent over the same period, while fixed-asset investment in the first ten months expanded 3.2 percent.',
-	'Exports of electric vehicles reached 1.2 million units, almost double the figure recorded for the same months of last year.',
-	'The bureau attributed the rebound to stronger demand from Southeast Asian markets and a recovery in domestic consumption.',
-	'Officials expect the economy to meet its annual growth target of around 5 percent despite the slowdown in the property sector.',
-	'Analysts at several banks raised their forecasts for the fourth quarter after the figures were published.',
-	'Steel production, however, fell for a third consecutive month as construction activity remained weak across the country.',
-	'The central bank kept its benchmark lending rate unchanged at 3.1 percent earlier this month.',
-	'A senior economist said the data showed the stimulus measures announced in September were beginning to work.',
-	'The next set of monthly figures will be released in the middle of December.',
-];
-
-const SWAPS: [string, string][] = [
-	['said on Wednesday', 'announced on Wednesday'],
-	['beating forecasts', 'ahead of forecasts'],
-	['grew', 'rose'],
-	['almost double', 'nearly twice'],
-	['attributed the rebound to', 'credited the rebound to'],
-	['raised their forecasts', 'lifted their forecasts'],
-	['remained weak', 'stayed weak'],
-	['kept its benchmark lending rate unchanged', 'left its benchmark lending rate unchanged'],
-];
-
-/** A lightly edited copy: a word swapped here and there, sometimes the dateline gone, a header of its own. */
-function copyOf(i: number, r: () => number): string {
-	const body = RELEASE.map(s => {
-		let t = s;
-		for (const [a, b] of SWAPS) if (t.includes(a) && r() < 0.3) t = t.replace(a, b);
-		return t;
-	});
-	if (r() < 0.3) body[0] = body[0]!.replace('BEIJING, Nov. 5, 2025 /PRNewswire/ -- ', '');
-	return [`Site ${i} business news`, `Published by outlet number ${i}`, ...body, 'SOURCE National Statistics Bureau'].join('\n');
-}
-
 function corpusOf(copies: number, seed = 1): Source[] {
-	const r = rng(seed);
-	const origin = src('origin.txt', RELEASE.join('\n'), {publisher: 'PR Newswire', date: '2025-11-05'});
-	const others = Array.from({length: copies}, (_, i) =>
-		src(`copy-${String(i).padStart(4, '0')}.txt`, copyOf(i, r), {publisher: `Outlet ${i}`, date: '2025-11-06'}),
-	);
-	return [origin, ...others];
+	return releaseCopies(copies, seed).map(c => src(c.name, c.text, {publisher: c.publisher, date: c.date}));
 }
 
 describe('families', () => {
