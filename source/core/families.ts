@@ -271,6 +271,8 @@ type Slotted = {src: number; slots: Map<number, number>; units: Map<number, numb
 
 /** Inside a passage, a sentence between two copied ones joins the passage when this share of its words agree, in order. */
 export const GAP_FILL = 0.5;
+/** Sentences standing one for one between aligned neighbours join when this share of their words agree. */
+export const POSITION_FILL = 0.2;
 /** At the edges of a passage, a neighbouring sentence joins when this share agrees (no copied sentence after it to vouch). */
 export const EDGE_FILL = 0.8;
 /** How many sentences a passage may grow by at each edge. */
@@ -561,31 +563,49 @@ function fillGaps(
 	});
 	if (columns.length) out.push(...extend(columns[columns.length - 1]!, 1));
 	// A member without a sentence in a column the origin has: between its sentences in the columns around
-	// it, the first free sentence that agrees, in order.
+	// it, the free sentences that agree, in order. Where the copy has exactly as many free sentences there
+	// as the origin has columns to fill, they stand one for one and need only agree a little.
 	members.forEach((_, i) => {
 		if (i === 0) return;
-		let prev = -1;
-		for (let k = 0; k < out.length; k++) {
-			const col = out[k]!;
-			const have = col.get(i);
-			if (have !== undefined) {
-				prev = have;
+		let k = 0;
+		while (k < out.length) {
+			if (out[k]!.has(i) || out[k]!.get(0) === undefined) {
+				k++;
 				continue;
 			}
-			const a = col.get(0);
-			if (a === undefined || prev < 0) continue;
-			let next = -1;
-			for (let j = k + 1; j < out.length && next < 0; j++) next = out[j]!.get(i) ?? -1;
-			if (next < 0) continue;
-			for (let b = prev + 1; b < next; b++) {
-				if (taken[i]!.has(b)) continue;
-				if (agree(i, a, b, GAP_FILL)) {
-					col.set(i, b);
-					taken[i]!.add(b);
-					prev = b;
-					break;
+			let prev = -1;
+			for (let j = k - 1; j >= 0 && prev < 0; j--) prev = out[j]!.get(i) ?? -1;
+			let end = k;
+			while (end < out.length && !out[end]!.has(i)) end++;
+			const next = end < out.length ? out[end]!.get(i)! : -1;
+			if (prev < 0 || next < 0) {
+				k = end;
+				continue;
+			}
+			const missing = out.slice(k, end).filter(c => c.get(0) !== undefined);
+			const free: number[] = [];
+			for (let b = prev + 1; b < next; b++) if (!taken[i]!.has(b)) free.push(b);
+			const place = (col: Map<number, number>, b: number) => {
+				col.set(i, b);
+				taken[i]!.add(b);
+			};
+			if (free.length === missing.length) {
+				missing.forEach((col, m) => {
+					if (agree(i, col.get(0)!, free[m]!, POSITION_FILL)) place(col, free[m]!);
+				});
+			} else {
+				let f = 0;
+				for (const col of missing) {
+					for (let x = f; x < free.length; x++) {
+						if (agree(i, col.get(0)!, free[x]!, GAP_FILL)) {
+							place(col, free[x]!);
+							f = x + 1;
+							break;
+						}
+					}
 				}
 			}
+			k = end;
 		}
 	});
 	return out;
