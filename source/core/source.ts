@@ -1,12 +1,12 @@
 // One source from its text: decoding, metadata (given or inferred), blocks, sentences, figures. Pure: the
 // bytes come from the reader at the edge (source/io/read-corpus.ts).
 
-import {isBoilerplate} from './boilerplate.js';
+import {isFurniture} from './furniture.js';
 import {extractFigures, figureContext, type Figure} from './figures.js';
 import {isFurnitureFigure} from './figures/furniture.js';
 import {detectLanguage} from './language.js';
 import {htmlToText} from './html.js';
-import {blocks, decode, normalize, sentenceSpans, type Block, type Sentence} from './text.js';
+import {blocks, decode, sentenceSpans, type Block, type Sentence} from './text.js';
 
 export type Meta = {title: string; publisher: string | null; date: string | null; url: string | null};
 /** What a sidecar may give for a source: its metadata and, optionally, its language (ISO 639-1). */
@@ -36,13 +36,19 @@ export type Source = Meta & {
 export type Progress = (stage: string, done: number, total: number) => void;
 export type Corpus = {dir: string; sources: Source[]; warnings: string[]};
 
-/** Build one source from its bytes; exported for tests and for corpora that do not live on disk. */
-export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta): Source {
-	const decoded = decode(bytes);
+/**
+ * Build one source from its bytes; exported for tests and for corpora that do not live on disk. `asIs`:
+ * the bytes are UTF-8 text that another tool's offsets index (passim's input), so it is kept exactly as it
+ * is: a leading BOM stays, no HTML is extracted and no mojibake repaired.
+ */
+export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta, options: {asIs?: boolean} = {}): Source {
+	const decoded = options.asIs
+		? {text: new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes), encoding: 'utf-8', warnings: []}
+		: decode(bytes);
 	const warnings = [...decoded.warnings];
 	let text = decoded.text;
-	if (/\.html?$/i.test(id)) text = htmlToText(text);
-	if (MOJIBAKE.test(text)) {
+	if (!options.asIs && /\.html?$/i.test(id)) text = htmlToText(text);
+	if (!options.asIs && MOJIBAKE.test(text)) {
 		const repaired = repairMojibake(text);
 		if (repaired !== null) {
 			text = repaired;
@@ -58,7 +64,7 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta): So
 	};
 	const bl = blocks(text);
 	const titleBlock = bl.findIndex(b => cleanHeading(b.text) === m.title || b.text.includes(m.title));
-	const marked: Block[] = bl.map((b, i) => ({...b, boilerplate: isBoilerplate(b.text, {isTitle: i === titleBlock})}));
+	const marked: Block[] = bl.map((b, i) => ({...b, boilerplate: isFurniture(b.text, {isTitle: i === titleBlock})}));
 	const sentences: Sentence[] = [];
 	marked.forEach((b, bi) => {
 		const spans = b.kind === 'paragraph' ? sentenceSpans(text, b.start, b.end) : [b];
@@ -126,6 +132,24 @@ export function repairMojibake(text: string): string | null {
 	}
 }
 
+/** Minimum words of the first block that reads as article text (the lead); shorter blocks before it are headers. */
+const LEAD_WORDS = 12;
+/** Chinese and Japanese write words without spaces: about two characters make a word. */
+const CJK_CHARS_PER_WORD = 2;
+
+/** Index of the lead: the first block other than the title with LEAD_WORDS words or more and sentence punctuation. */
+function leadBlock(blocks: Block[], titleBlock: number): number {
+	for (let i = 0; i < blocks.length; i++) {
+		const b = blocks[i]!;
+		if (i === titleBlock || b.boilerplate) continue;
+		const cjk = (b.text.match(/[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]/gu) ?? []).length;
+		const words = b.text.split(/\s+/).length + cjk / CJK_CHARS_PER_WORD;
+		if (words >= LEAD_WORDS && /[.!?。」"”)]/u.test(b.text)) return i;
+	}
+	// No block reads like a lead (a short note): nothing stands before it.
+	return 0;
+}
+
 function cleanHeading(line: string): string {
 	return line
 		.replace(/^#{1,6}\s+/, '')
@@ -175,55 +199,6 @@ export function inferMeta(text: string, id: string): Meta {
 	}
 	const url = /https?:\/\/[^\s<>)"\]]+/.exec(text)?.[0] ?? null;
 	return {title, publisher: null, date, url};
-}
-
-/** Lines that recur in three or more sources are shared headers or footers. */
-export function markRepeatedLines(sources: Source[]): void {
-	if (sources.length < 3) return;
-	const counts = new Map<string, number>();
-	for (const s of sources) {
-		const seen = new Set<string>();
-		for (const b of s.blocks) {
-			const k = normalize(b.text);
-			if (k.length < 8 || k.length > 200 || seen.has(k)) continue;
-			seen.add(k);
-			counts.set(k, (counts.get(k) ?? 0) + 1);
-		}
-	}
-	const threshold = Math.max(3, Math.ceil(sources.length * 0.02));
-	for (const s of sources) {
-		let changed = false;
-		s.blocks.forEach((b, i) => {
-			if (!b.boilerplate && (counts.get(normalize(b.text)) ?? 0) >= threshold) {
-				b.boilerplate = true;
-				changed = true;
-				for (const sent of s.sentences) if (sent.block === i) sent.boilerplate = true;
-			}
-		});
-		if (changed) {
-			const boiler = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
-			s.furnitureFigures = [...s.furnitureFigures, ...s.figures.filter(f => boiler.has(f.sentence))].sort((a, b) => a.start - b.start);
-			s.figures = s.figures.filter(f => !boiler.has(f.sentence));
-		}
-	}
-}
-
-/** Minimum words of the first block that reads as article text (the lead); shorter blocks before it are headers. */
-const LEAD_WORDS = 12;
-/** Chinese and Japanese write words without spaces: about two characters make a word. */
-const CJK_CHARS_PER_WORD = 2;
-
-/** Index of the lead: the first block other than the title with LEAD_WORDS words or more and sentence punctuation. */
-function leadBlock(blocks: Block[], titleBlock: number): number {
-	for (let i = 0; i < blocks.length; i++) {
-		const b = blocks[i]!;
-		if (i === titleBlock || b.boilerplate) continue;
-		const cjk = (b.text.match(/[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]/gu) ?? []).length;
-		const words = b.text.split(/\s+/).length + cjk / CJK_CHARS_PER_WORD;
-		if (words >= LEAD_WORDS && /[.!?。」"”)]/u.test(b.text)) return i;
-	}
-	// No block reads like a lead (a short note): nothing stands before it.
-	return 0;
 }
 
 /** A file's name without its folder and extension: "a/b/release.txt" → "release". */
