@@ -37,8 +37,16 @@ const YEAR_MIN = 1800;
 const YEAR_MAX = 2100;
 /** Words after an ordinal that make it an idiom, not a rank ("for the first time"). */
 const ORDINAL_IDIOMS = new Set(['time', 'times', 'vez', 'fois', 'mal', 'volta', 'раз', 'kali']);
-/** Words before a capitalised word and a number that still start a sentence or a phrase, not a name. */
+/**
+ * Capitalised words before a number that make no name of it: prepositions and articles that start a
+ * sentence, and the New Year, whose number is the year itself ("New Year 2025", "Año Nuevo 2022").
+ */
 const NOT_NAMES = new Set([
+	'year',
+	'nuevo',
+	'nouvel',
+	'neujahr',
+	'capodanno',
 	'in',
 	'by',
 	'on',
