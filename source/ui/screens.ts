@@ -54,7 +54,12 @@ export function compareScreen(model: Model, pair: Pair, colWidth: number): Compa
 			kind: (f.a ?? f.b)!.kind,
 			a: f.a?.text.replace(/\\\$/g, '$') ?? '',
 			b: f.b?.text.replace(/\\\$/g, '$') ?? '',
-			value: f.status === 'changed' ? `${formatValue(f.a!)} → ${formatValue(f.b!)}` : formatValue((f.a ?? f.b)!),
+			value:
+				f.status === 'changed'
+					? `${formatValue(f.a!)} → ${formatValue(f.b!)}`
+					: f.status === 'hedged'
+						? `${formatValue(f.a!)} (${f.a!.qualifier ?? 'no hedge'} → ${f.b!.qualifier ?? 'no hedge'})`
+						: formatValue((f.a ?? f.b)!),
 		})),
 	};
 }
@@ -67,7 +72,7 @@ export const STATUS_LABEL: Record<string, string> = {
 	added: 'added',
 };
 
-export const KIND_CYCLE: (FigureKind | null)[] = [null, 'money', 'percent', 'count', 'rank', 'ratio', 'date'];
+export const KIND_CYCLE: (FigureKind | null)[] = [null, 'money', 'percent', 'count', 'rank', 'ratio', 'date', 'period', 'duration'];
 
 export function ledgerRows(model: Model, kind: FigureKind | null) {
 	return kind ? model.ledger.filter(r => r.kind === kind) : model.ledger;

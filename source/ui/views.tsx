@@ -314,12 +314,13 @@ export function FiguresView({model, theme, size, frame}: {model: Model; theme: T
 				const srcs = r.sources.map(s => model.short.get(s)).join(' ');
 				const notes = [
 					r.changed.length ? `changed: ${r.changed.join('; ')}` : '',
+					r.hedged.length ? `hedged: ${r.hedged.join('; ')}` : '',
 					r.dropped ? `dropped by ${r.dropped} cop${r.dropped > 1 ? 'ies' : 'y'}` : '',
 				]
 					.filter(Boolean)
 					.join(' · ');
 				const written = [...new Set(r.occurrences.map(o => o.figure.text.replace(/\\\$/g, '$')))].join(' | ');
-				const line = `${selected ? '›' : ' '} ${r.kind.padEnd(8)}${fit(r.value, valW, true)} ${fit(srcs, srcW, true)} ${notes ? notes + ' · ' : ''}${written}`;
+				const line = `${selected ? '›' : ' '} ${r.kind.padEnd(9)}${fit(r.value, valW, true)} ${fit(srcs, srcW, true)} ${notes ? notes + ' · ' : ''}${written}`;
 				return (
 					<Text key={r.key} {...(selected ? theme.roles['selected'] : r.changed.length ? theme.roles['changed'] : {})}>
 						{fit(line, size.cols, true)}
