@@ -10,6 +10,8 @@
 export const SAMPLE_WORDS = 2000;
 /** Stop words needed before a Latin-script language is named: fewer is noise (a title, a table). */
 export const MIN_HITS = 3;
+/** Share of the words that must be the language's stop words: about a third in running text, far fewer in a language we do not list (Czech's "a", "o"). */
+export const MIN_SHARE = 0.12;
 /** Share of letters in a script that makes the text that script's language. */
 const SCRIPT_SHARE = 0.3;
 
@@ -217,10 +219,12 @@ export function detectLanguage(text: string): string | null {
 	const scripts = {latin: 0, cyrillic: 0, han: 0, kana: 0, hangul: 0};
 	const hits: Record<string, number> = {};
 	let words = 0;
+	let latinWords = 0;
 	let word = '';
 	const flush = () => {
 		if (!word) return;
 		words++;
+		latinWords++;
 		for (const lang of WORD_LANGS.get(word) ?? []) hits[lang] = (hits[lang] ?? 0) + 1;
 		word = '';
 	};
@@ -249,6 +253,6 @@ export function detectLanguage(text: string): string | null {
 			best = lang;
 		} else if (n > second) second = n;
 	}
-	if (!best || hits[best]! < MIN_HITS || hits[best] === second) return null;
+	if (!best || hits[best]! < MIN_HITS || hits[best] === second || hits[best]! < latinWords * MIN_SHARE) return null;
 	return best;
 }

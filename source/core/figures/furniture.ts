@@ -4,9 +4,9 @@
 import type {Block} from '../text.js';
 import type {Figure} from './types.js';
 
-/** Words that open a stamp on the same line before its date, in the languages we read. */
+/** Words that open a stamp line before its date ("Publié le 2018-02-08", "Updated: 5 Feb"), in the languages we read. */
 const STAMP =
-	/(?:published|updated|posted|last modified|publicado|actualizado|atualizado|publié le|mis à jour|veröffentlicht|aktualisiert|опубликовано|обновлено|pubblicato|aggiornato|diperbarui|发布时间|發布時間|更新时间|更新時間|©|copyright)/iu;
+	/^[\s|:·-]*(?:published|updated|posted|last modified|publicado|actualizado|atualizado|publié le|mis à jour|veröffentlicht|aktualisiert|опубликовано|обновлено|pubblicato|aggiornato|diperbarui|发布时间|發布時間|更新时间|更新時間|©|copyright)[\s:|-]*(?:on|le|am|el|il)?[\s:]*$/iu;
 /** Counts of the page's own furniture after the number: "5 min read", "23 comments", "1.2K shares". */
 const PAGE_COUNTS = /^\s*(?:min(?:ute)?s? read|comments?|shares?|likes?|views?|Kommentare|commentaires|comentarios|комментари)/iu;
 /** A time of day right after a date: "2025-10-24 22:38:15", "2018-03-26/12:10", "2016 05:04 BJT", "à 16:15". */

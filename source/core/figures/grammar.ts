@@ -359,6 +359,14 @@ export class Reader {
 		if (prev && tok.joined && prev.type === 'word') return {skip: this.skipJoined(i)};
 		if (prev && tok.joined && prev.w === '-' && t[i - 2]?.type === 'word' && prev.joined) return {skip: this.skipJoined(i)};
 		if (prev && tok.joined && prev.w === '.' && t[i - 2]?.w === 'no') return {skip: 1};
+		// "第76届": an ordinal in Chinese names a session or edition; it is a rank only before 大, 名, 位.
+		if (prev?.w === '第' && tok.joined) {
+			if (['大', '名', '位'].includes(this.w(i + 1))) return {first: i - 1, last: i + 1, kind: 'rank', value: Number(tok.w), unit: null};
+			return {skip: 2};
+		}
+		// "around 4 pm", "at 4 p.m.": a time of day.
+		if (/^(?:am|pm)$/.test(this.w(i + 1)) || (/^[ap]$/.test(this.w(i + 1)) && this.w(i + 2) === '.' && this.w(i + 3) === 'm'))
+			return {skip: 2};
 		// Times of day and stamps: 22:38:15, 05:04.
 		if (t[i + 1]?.w === ':' && t[i + 1]!.joined && t[i + 2]?.type === 'num' && t[i + 2]!.joined) {
 			let j = i + 2;
@@ -1021,6 +1029,13 @@ export class Reader {
 		}
 		if (w === '半' && this.w(i + 1) === '年' && (this.w(i + 2) === '报' || this.w(i + 2) === '報'))
 			return {first: i, last: i + 1, kind: 'period', value: 'H1', unit: null};
+		if (w === '第' && isCjkNumeral(this.w(i + 1))) {
+			// 第二大经济体: the second-largest; 第四次 (the fourth time) and 第十届 (the tenth session) are no ranks.
+			const n = readCjkNumber(this.chars(i + 1), 0);
+			if (n && ['大', '名', '位'].includes(this.w(i + 1 + n.length)))
+				return {first: i, last: i + n.length, kind: 'rank', value: n.value, unit: null};
+			if (n) return {skip: n.length + 1};
+		}
 		if (w === '前' && isCjkNumeral(this.w(i + 1))) {
 			const n = readCjkNumber(this.chars(i + 1), 0);
 			if (n && ['大', '名', '位'].includes(this.w(i + 1 + n.length)))
@@ -1044,7 +1059,15 @@ export class Reader {
 			if (!n) return null;
 			const s = this.scaleAfter(i + n.length - 1, true);
 			const q = this.cjkQuantity(i, s.last, n.value * s.scale, s.scale);
-			if (q && !('skip' in q) && (q.kind !== 'count' || (q.unit && (CJK_STRICT_CLASSIFIERS.has(q.unit) || s.scale > 1)))) return q;
+			// 一 before a classifier is the article "a" (一项调查, 一个): a count of one is no figure.
+			const article = n.value === 1 && s.scale === 1;
+			if (
+				q &&
+				!('skip' in q) &&
+				!(article && q.kind === 'count') &&
+				(q.kind !== 'count' || (q.unit && (CJK_STRICT_CLASSIFIERS.has(q.unit) || s.scale > 1)))
+			)
+				return q;
 			return {skip: n.length};
 		}
 		return null;

@@ -42,7 +42,8 @@ export function readDigits(raw: string, decimal: ',' | '.'): {value: number; dec
 			if (!threes(1, groups.length) || groups[0]!.length > 3) return null;
 			intPart = groups.join('');
 			grouped = true;
-		} else if (sep !== decimal && groups[1]!.length === 3 && groups[0]!.length <= 3 && groups[0] !== '0') {
+		} else if ((sep !== decimal || groups[1] === '000') && groups[1]!.length === 3 && groups[0]!.length <= 3 && groups[0] !== '0') {
+			// "4,000 pessoas" in a decimal-comma language: nobody writes three decimal zeros, so it groups thousands.
 			intPart = groups.join('');
 			grouped = true;
 		} else {
