@@ -1,9 +1,10 @@
 // Currencies: symbols, codes and words, and what a whole text says about a bare `$` or `¥`.
 
+import {dict} from './dict.js';
 import type {FigureContext} from './types.js';
 
 /** Signs written before (or after) a number; `$` and `¥` are resolved from the context. */
-export const CURRENCY_SIGNS: Record<string, string> = {
+export const CURRENCY_SIGNS: Record<string, string> = dict({
 	$: '$',
 	'¥': '¥',
 	'￥': '¥',
@@ -15,10 +16,10 @@ export const CURRENCY_SIGNS: Record<string, string> = {
 	'₺': 'TRY',
 	'₫': 'VND',
 	'₱': 'PHP',
-};
+});
 
 /** Letters joined to `$`: US$, HK$, NT$, R$, C$, A$, S$. */
-export const DOLLAR_PREFIXES: Record<string, string> = {
+export const DOLLAR_PREFIXES: Record<string, string> = dict({
 	us: 'USD',
 	u: 'USD',
 	hk: 'HKD',
@@ -31,10 +32,10 @@ export const DOLLAR_PREFIXES: Record<string, string> = {
 	s: 'SGD',
 	nz: 'NZD',
 	mx: 'MXN',
-};
+});
 
 /** ISO codes (and RMB, Rs) written before or after a number. */
-export const CURRENCY_CODES: Record<string, string> = {
+export const CURRENCY_CODES: Record<string, string> = dict({
 	usd: 'USD',
 	cny: 'CNY',
 	rmb: 'CNY',
@@ -55,10 +56,10 @@ export const CURRENCY_CODES: Record<string, string> = {
 	idr: 'IDR',
 	mxn: 'MXN',
 	zar: 'ZAR',
-};
+});
 
 /** Chinese currency words after a number (亿元, 港元, 美元). */
-export const CJK_CURRENCIES: Record<string, string> = {
+export const CJK_CURRENCIES: Record<string, string> = dict({
 	元: 'CNY',
 	人民币: 'CNY',
 	人民幣: 'CNY',
@@ -79,7 +80,7 @@ export const CJK_CURRENCIES: Record<string, string> = {
 	新台幣: 'TWD',
 	台币: 'TWD',
 	台幣: 'TWD',
-};
+});
 
 // The text names US dollars: "US$", "U.S. dollars", "USD", "dólares estadounidenses", "долларов США", "US-Dollar", "美元".
 const US_DOLLARS =

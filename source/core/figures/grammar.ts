@@ -3,9 +3,10 @@
 // rule looks at a few tokens around its start, so a sentence is read in one pass. The rules build on
 // window.ts (tokens, numbers, currencies) → dates.ts → cjk.ts.
 
+import {dict} from './dict.js';
 import {CjkRules} from './cjk.js';
 import {CURRENCY_CODES, CURRENCY_SIGNS, DOLLAR_PREFIXES} from './currency.js';
-import type {TimeUnit} from './lang/index.js';
+import type {LanguageTable, TimeUnit} from './lang/index.js';
 import {countedNoun, MEASURE_UNITS} from './noun.js';
 import {matchAt, phrases} from './phrases.js';
 import {type Candidate, isoDuration, MONEY_SCALES, round, type Skip, YEAR_MAX, YEAR_MIN} from './window.js';
@@ -65,9 +66,9 @@ const EN_SUPERLATIVES = ['largest', 'biggest', 'highest', 'lowest', 'smallest', 
 
 const EN_RANK_BEFORE = ['ranked', 'ranks'];
 
-const EN_RATIOS: Record<string, number> = {twice: 2};
+const EN_RATIOS: Record<string, number> = dict({twice: 2});
 
-const EN_UNITS: Record<string, TimeUnit> = {};
+const EN_UNITS: Record<string, TimeUnit> = dict({});
 
 /** Words after a number that make it the size of a leading group: "les trois principaux partenaires". */
 const TOP_GROUP = new Set(['principaux', 'principales', 'wichtigsten', 'principali']);
@@ -77,6 +78,40 @@ const RANK_PLACES = new Set(['platz', 'rang', 'place', 'puesto', 'место']);
 const SPAN_OPENERS = new Set(['for', 'within']);
 /** Words after "half" that make it a share: "half of the exports", "la moitié des". */
 const HALF_OF = new Set(['of', 'de', 'des', 'der', 'die']);
+/** German ordinals joined to a superlative: zweitgrößte, drittwichtigsten. */
+const FUSED_ORDINAL = /^(zweit|dritt|viert|fünft)(größte[nrs]?|wichtigste[nrs]?)$/u;
+/** Words that may start a figure in a language: number words, ordinals, months, currency codes, period words. */
+const TRIGGERS = new WeakMap<LanguageTable, Set<string>>();
+function triggersOf(lang: LanguageTable): Set<string> {
+	let set = TRIGGERS.get(lang);
+	if (set) return set;
+	set = new Set([
+		...Object.keys(lang.numbers),
+		...Object.keys(lang.ordinals),
+		...Object.keys(lang.months),
+		...Object.keys(lang.ratioWords),
+		...Object.keys(lang.currencyBefore),
+		...Object.keys(CURRENCY_CODES),
+		...Object.keys(DOLLAR_PREFIXES),
+		...Object.keys(EN_RATIOS),
+		...Object.keys(lang.halves).map(p => p.split(/[\s-]/)[0]!),
+		...lang.past.map(p => p.split(' ')[0]!),
+		...lang.half,
+		...lang.top,
+		'top',
+		'a',
+		'an',
+		'one',
+		'q',
+		'h',
+		'u',
+		'ersten',
+		'zweiten',
+	]);
+	TRIGGERS.set(lang, set);
+	return set;
+}
+
 export class Reader extends CjkRules {
 	/** All candidates of the sentence, left to right, longest at each start. */
 	read(): Candidate[] {
@@ -170,6 +205,12 @@ export class Reader extends CjkRules {
 		const s = this.scaleAfter(last, false);
 		const value = n * s.scale;
 		const j = s.last;
+		// Nothing after the number but another number or the end: a bare count, with no rule to try.
+		const after = t[j + 1];
+		if (!after || after.type === 'num' || (after.newline && after.type !== 'punct')) {
+			if (digits && this.inName(first)) return {skip: j - first + 1};
+			return {first, last: j, kind: 'count', value: round(value), unit: null, bare: true, scale: s.scale, word: !digits};
+		}
 		const pp = matchAt(t, j + 1, phrases(lang.points)) ?? matchAt(t, j + 1, phrases(EN_POINTS));
 		// Plain "points" is percentage points only after a percent figure in the sentence.
 		if (pp && s.scale === 1 && (this.w(j + 1) !== 'points' || this.isPercentContext(first))) {
@@ -359,6 +400,8 @@ export class Reader extends CjkRules {
 		const lang = this.lang;
 		const tok = t[i]!;
 		const w = tok.w;
+		// Most words start no figure: one set look-up turns them away.
+		if (!triggersOf(lang).has(w) && !FUSED_ORDINAL.test(w)) return null;
 		// Currency before a number: US$, HK$, CNY1, RMB 3.6, Rs 500.
 		if (this.w(i + 1) === '$' && t[i + 1]!.joined && DOLLAR_PREFIXES[w] && t[i + 2]?.type === 'num') {
 			const upper = this.text.slice(tok.start, tok.end).toUpperCase() === this.text.slice(tok.start, tok.end);
@@ -437,7 +480,7 @@ export class Reader extends CjkRules {
 		const ord = lang.ordinals[w];
 		if (ord !== undefined) return this.ordinal(i, ord, i, before);
 		// German ordinals joined to a superlative: zweitgrößte.
-		const fused = /^(zweit|dritt|viert|fünft)(größte[nrs]?|wichtigste[nrs]?)$/u.exec(w);
+		const fused = FUSED_ORDINAL.exec(w);
 		if (fused)
 			return {
 				first: i,

@@ -2,11 +2,12 @@
 // → offices; "8.31 million passenger trips" → trips), a measurement unit (km, acres, т), or in Chinese
 // the classifier (個, 噸) or the last word of the phrase.
 
+import {dict} from './dict.js';
 import type {LanguageTable} from './lang/index.js';
 import type {Token} from './tokens.js';
 
 /** Units of measurement and the dimension they measure; a count in one of them is a measurement. */
-export const MEASURE_UNITS: Record<string, string> = {
+export const MEASURE_UNITS: Record<string, string> = dict({
 	km: 'length',
 	kilometer: 'length',
 	kilometers: 'length',
@@ -53,7 +54,7 @@ export const MEASURE_UNITS: Record<string, string> = {
 	mw: 'power',
 	gw: 'power',
 	kw: 'power',
-};
+});
 
 /** Nouns that count people, so that "25 passengers" and "32 people" measure the same thing. */
 export const PERSON_NOUNS = new Set([
@@ -254,8 +255,10 @@ const NOT_NOUNS = new Set(['dígitos', 'digit', 'digits', 'percent', 'bis', 'bzw
 
 export type Noun = {noun: string; dimension: string | null};
 
+const DIMENSION_OF = new Map(Object.entries(MEASURE_UNITS));
+
 function dimensionOf(noun: string): string | null {
-	return MEASURE_UNITS[noun] ?? (PERSON_NOUNS.has(noun) ? 'person' : null);
+	return DIMENSION_OF.get(noun) ?? (PERSON_NOUNS.has(noun) ? 'person' : null);
 }
 
 /** The counted noun after token `after` (the number or its scale); null when none is found. */

@@ -1,6 +1,8 @@
 // Reading the value of a number as written: digit groups with the separators of the text's language,
 // and Chinese numerals (一百二十, 两, 萬, 億) alone or after digits (52億, 61.7万亿).
 
+import {dict} from './dict.js';
+
 /** Numbers longer than this are identifiers (a 42-digit article id), not quantities. */
 export const MAX_DIGITS = 15;
 
@@ -79,9 +81,13 @@ const CJK_DIGITS: Record<string, number> = {
 };
 const CJK_SMALL_UNITS: Record<string, number> = {十: 10, 百: 100, 千: 1000};
 /** Myriad scales: they multiply everything read before them. */
-export const CJK_SCALES: Record<string, number> = {万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8};
+export const CJK_SCALES: Record<string, number> = dict({万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8});
 
-export const isCjkNumeral = (ch: string) => ch in CJK_DIGITS || ch in CJK_SMALL_UNITS;
+/** The same tables as maps: the reader looks characters up in them millions of times on long texts. */
+const DIGIT_OF = new Map(Object.entries(CJK_DIGITS));
+const UNIT_OF = new Map(Object.entries(CJK_SMALL_UNITS));
+
+export const isCjkNumeral = (ch: string) => DIGIT_OF.has(ch) || UNIT_OF.has(ch);
 
 /**
  * Reads Chinese numerals from `chars[i]` on (一百二十 → 120, 十四 → 14, 三 → 3), stopping before a
@@ -93,11 +99,13 @@ export function readCjkNumber(chars: string[], i: number): {value: number; lengt
 	let j = i;
 	while (j < chars.length) {
 		const ch = chars[j]!;
-		if (ch in CJK_DIGITS) {
+		const d = DIGIT_OF.get(ch);
+		const u = d === undefined ? UNIT_OF.get(ch) : undefined;
+		if (d !== undefined) {
 			if (digit >= 0) break; // 一二 is not a number
-			digit = CJK_DIGITS[ch]!;
-		} else if (ch in CJK_SMALL_UNITS) {
-			total += (digit < 0 ? 1 : digit) * CJK_SMALL_UNITS[ch]!;
+			digit = d;
+		} else if (u !== undefined) {
+			total += (digit < 0 ? 1 : digit) * u;
 			digit = -1;
 		} else break;
 		j++;

@@ -2,6 +2,7 @@
 // checks every rule shares (names, hedges before, the year after). grammar.ts builds on it through
 // dates.ts and cjk.ts.
 
+import {dict} from './dict.js';
 import {CJK_CURRENCIES, CURRENCY_CODES, CURRENCY_SIGNS} from './currency.js';
 import type {LanguageTable, TimeUnit} from './lang/index.js';
 import {matchAt, phrases} from './phrases.js';
@@ -131,7 +132,7 @@ export const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecis
 export const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Letters after a currency that scale it: $142bn, €3m, $5k. */
-export const MONEY_SCALES: Record<string, number> = {
+export const MONEY_SCALES: Record<string, number> = dict({
 	k: 1e3,
 	m: 1e6,
 	mn: 1e6,
@@ -143,10 +144,10 @@ export const MONEY_SCALES: Record<string, number> = {
 	million: 1e6,
 	billion: 1e9,
 	trillion: 1e12,
-};
+});
 
 /** ISO codes written after a number in any language: "500 USD", "20 EUR". */
-const ENGLISH_CURRENCY_CODES: Record<string, string> = {
+const ENGLISH_CURRENCY_CODES: Record<string, string> = dict({
 	usd: 'USD',
 	eur: 'EUR',
 	cny: 'CNY',
@@ -156,7 +157,7 @@ const ENGLISH_CURRENCY_CODES: Record<string, string> = {
 	hkd: 'HKD',
 	chf: 'CHF',
 	rub: 'RUB',
-};
+});
 
 /** Last words of hedges that may stand before "a" meaning one: "less than a day", "up to a foot". */
 const HEDGE_ENDS = new Set(['than', 'to', 'under', 'over', 'nearly', 'almost', 'about', 'around', 'least']);

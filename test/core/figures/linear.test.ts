@@ -28,3 +28,13 @@ describe('extraction on a megabyte of hostile input', () => {
 		});
 	}
 });
+
+describe('words that are also names of object properties', () => {
+	it('reads "constructor", "toString" and "__proto__" as plain words in every language', () => {
+		const text = 'In 5 constructor, toString 7 valueOf and __proto__ 9 hasOwnProperty of the 3 __defineGetter__.';
+		for (const language of ['en', 'es', 'de', 'ru', 'zh', 'constructor', '__proto__']) {
+			const figures = extractFigures(text, 0, text.length, {language});
+			expect(figures.map(f => f.value)).toEqual([5, 7, 9, 3]);
+		}
+	});
+});

@@ -1,5 +1,6 @@
 // The language tables by ISO 639-1 code; an unknown or missing language reads as English.
 
+import {dictFields} from '../dict.js';
 import {de} from './de.js';
 import {en} from './en.js';
 import {es} from './es.js';
@@ -13,8 +14,16 @@ import {zh} from './zh.js';
 
 export type {LanguageTable, TimeUnit} from './types.js';
 
-export const LANGUAGE_TABLES: Record<string, LanguageTable> = {en, es, pt, fr, de, it, ru, id, zh};
+/** The tables by code, their word records without prototypes (a text may say "constructor"). */
+export const LANGUAGE_TABLES: Record<string, LanguageTable> = Object.fromEntries(
+	Object.entries({en, es, pt, fr, de, it, ru, id, zh}).map(([code, table]) => [code, dictFields(table)]),
+);
 
 export function tableFor(language: string | null | undefined): LanguageTable {
-	return (language && LANGUAGE_TABLES[language.toLowerCase().slice(0, 2)]) || en;
+	return (
+		(language &&
+			Object.hasOwn(LANGUAGE_TABLES, language.toLowerCase().slice(0, 2)) &&
+			LANGUAGE_TABLES[language.toLowerCase().slice(0, 2)]) ||
+		LANGUAGE_TABLES['en']!
+	);
 }
