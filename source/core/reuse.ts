@@ -29,7 +29,11 @@ export type Reuse = {
 	stock: {source: string; sentence: number}[];
 };
 
-export type ReuseOptions = {onProgress?: Progress};
+export type ReuseOptions = {
+	onProgress?: Progress;
+	/** The features of each source's sentences when they were computed with the files (core/pipeline.ts). */
+	features?: SentenceFeatures[][];
+};
 
 /** What the matching stages found: units, their aligned pairs, how to find a sentence's unit, which sources are related. */
 export type Alignment = {
@@ -73,7 +77,7 @@ export function alignCorpus(sources: Source[], features?: SentenceFeatures[][], 
 }
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
-	const alignment = alignCorpus(sources, undefined, opts);
+	const alignment = alignCorpus(sources, opts.features, opts);
 	const {families, pairs, stock} = buildFamilies({sources, ...alignment});
 	return {families, pairs, repeats: findRepeats(sources), stock};
 }
