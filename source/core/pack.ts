@@ -86,14 +86,14 @@ export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
 	let p32 = 0;
 	let p8 = 0;
 	return (JSON.parse(json) as FileHead[]).map(h => {
-		const blockKeys = u32.slice(p32, p32 + h.blocks);
+		const blockKeys = u32.subarray(p32, p32 + h.blocks);
 		p32 += h.blocks;
 		const features: SentenceFeatures[] = h.units.map(([sentence, words, nf, ns, dates]) => {
-			const feats = u32.slice(p32, p32 + nf);
+			const feats = u32.subarray(p32, p32 + nf);
 			p32 += nf;
-			const shingles = u32.slice(p32, p32 + ns);
+			const shingles = u32.subarray(p32, p32 + ns);
 			p32 += ns;
-			const figureMask = u8.slice(p8, p8 + nf);
+			const figureMask = u8.subarray(p8, p8 + nf);
 			p8 += nf;
 			return {sentence, words, feats, shingles, figureMask, dates};
 		});
