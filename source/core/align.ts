@@ -30,7 +30,17 @@ export const ALONE_MIN_WORDS = 10;
 export const ALONE_MIN_RATIO = 0.8;
 
 /** A sentence that takes part in matching: its source, its index there, its weighted features. */
-export type Unit = {src: number; sent: number; feats: Uint32Array; w: Float32Array; weight: number; words: number; dates: string[]};
+export type Unit = {
+	src: number;
+	sent: number;
+	feats: Uint32Array;
+	w: Float32Array;
+	weight: number;
+	words: number;
+	dates: string[];
+	/** Numbers and names, in text order: what a translation keeps (features.ts). */
+	anchors: Uint32Array;
+};
 
 /** Units with rarity weights (IDF over all units), in the order given. */
 export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
@@ -45,7 +55,7 @@ export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
 			w[i] = x;
 			weight += x;
 		}
-		return {src, sent: f.sentence, feats: f.feats, w, weight, words: f.words, dates: f.dates};
+		return {src, sent: f.sentence, feats: f.feats, w, weight, words: f.words, dates: f.dates, anchors: f.anchors};
 	});
 }
 

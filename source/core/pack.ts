@@ -49,7 +49,7 @@ export function unpackSource(s: PackedSource): Source {
  */
 export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array};
 
-type FileHead = {source: PackedSource; textKey: string; blocks: number; units: [number, number, number, number, string[]][]};
+type FileHead = {source: PackedSource; textKey: string; blocks: number; units: [number, number, number, number, number, string[]][]};
 
 export function packFiles(files: FileAnalysis[]): PackedFiles {
 	let n32 = 0;
@@ -57,7 +57,7 @@ export function packFiles(files: FileAnalysis[]): PackedFiles {
 	for (const f of files) {
 		n32 += f.blockKeys.length;
 		for (const x of f.features) {
-			n32 += x.feats.length + x.shingles.length;
+			n32 += x.feats.length + x.shingles.length + x.anchors.length;
 			n8 += x.figureMask.length;
 		}
 	}
@@ -73,9 +73,11 @@ export function packFiles(files: FileAnalysis[]): PackedFiles {
 			p32 += x.feats.length;
 			u32.set(x.shingles, p32);
 			p32 += x.shingles.length;
+			u32.set(x.anchors, p32);
+			p32 += x.anchors.length;
 			u8.set(x.figureMask, p8);
 			p8 += x.figureMask.length;
-			return [x.sentence, x.words, x.feats.length, x.shingles.length, x.dates] as [number, number, number, number, string[]];
+			return [x.sentence, x.words, x.feats.length, x.shingles.length, x.anchors.length, x.dates] as FileHead['units'][number];
 		});
 		return {source: packSource(f.source), textKey: f.textKey, blocks: f.blockKeys.length, units};
 	});
@@ -88,14 +90,16 @@ export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
 	return (JSON.parse(json) as FileHead[]).map(h => {
 		const blockKeys = u32.subarray(p32, p32 + h.blocks);
 		p32 += h.blocks;
-		const features: SentenceFeatures[] = h.units.map(([sentence, words, nf, ns, dates]) => {
+		const features: SentenceFeatures[] = h.units.map(([sentence, words, nf, ns, na, dates]) => {
 			const feats = u32.subarray(p32, p32 + nf);
 			p32 += nf;
 			const shingles = u32.subarray(p32, p32 + ns);
 			p32 += ns;
+			const anchors = u32.subarray(p32, p32 + na);
+			p32 += na;
 			const figureMask = u8.subarray(p8, p8 + nf);
 			p8 += nf;
-			return {sentence, words, feats, shingles, figureMask, dates};
+			return {sentence, words, feats, shingles, figureMask, dates, anchors};
 		});
 		return {source: unpackSource(h.source), features, blockKeys, textKey: h.textKey};
 	});
