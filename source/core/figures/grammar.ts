@@ -70,6 +70,24 @@ const EN_RATIOS: Record<string, number> = dict({twice: 2});
 
 const EN_UNITS: Record<string, TimeUnit> = dict({});
 
+/** Occasions in the singular after a number: "la 76 sesión de la Asamblea" names a session, it counts nothing. */
+const OCCASIONS = new Set([
+	'session',
+	'sesión',
+	'sessão',
+	'sessione',
+	'edition',
+	'edición',
+	'édition',
+	'edizione',
+	'congress',
+	'congreso',
+	'anniversary',
+	'aniversario',
+	'anniversaire',
+	'сессии',
+	'сессия',
+]);
 /** Words after a number that make it the size of a leading group: "les trois principaux partenaires". */
 const TOP_GROUP = new Set(['principaux', 'principales', 'wichtigsten', 'principali']);
 /** Words for a place in a ranking that the number follows: "auf Platz drei", "puesto 4". */
@@ -253,6 +271,8 @@ export class Reader extends CjkRules {
 		}
 		if (!digits && value === 1) return null;
 		if (digits && this.inName(first)) return {skip: j - first + 1};
+		// "la 76 sesión", "the 20 edition": a number before an occasion in the singular numbers it (an ordinal in a name).
+		if (value > 1 && OCCASIONS.has(this.w(j + 1))) return {skip: j - first + 2};
 		const noun = countedNoun(t, j, lang);
 		if (noun && !(this.w(j + 1) === '-' && !MEASURE_UNITS[noun.noun])) {
 			return {first, last: j, kind: 'count', value: round(value), unit: noun.noun, dimension: noun.dimension, scale: s.scale};

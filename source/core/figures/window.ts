@@ -335,8 +335,11 @@ export class Window {
 
 	/** A number right after a capitalised word inside a sentence: "Boeing 737", "Article 5", "Index 2025". */
 	protected inName(first: number): boolean {
-		if (this.lang.code === 'de') return false;
 		const prev = this.t[first - 1];
+		// "Chang'e 6": the last part of a capitalised name written with an apostrophe.
+		if (prev?.type === 'word' && prev.joined && this.t[first - 2]?.w === "'" && this.t[first - 3]?.capital) return true;
+		// German capitalises every noun: "Jahr 2000" is no name.
+		if (this.lang.code === 'de') return false;
 		if (prev?.type !== 'word' || !prev.capital) return false;
 		if (NOT_NAMES.has(prev.w) || this.lang.months[prev.w] || prev.newline) return false;
 		if (CURRENCY_CODES[prev.w]) return false;

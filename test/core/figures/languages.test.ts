@@ -88,3 +88,11 @@ describe('currencies from the text around them', () => {
 		expect(one('It cost $5 billion.', 'en')).toMatchObject({unit: 'USD'});
 	});
 });
+
+describe('numbers that name rather than count', () => {
+	it('reads no figure in a session number or a name with an apostrophe', () => {
+		expect(read('el debate general de la 76 sesión de la Asamblea', 'es')).toEqual([]);
+		expect(read('die Proben der Mondsonde „Chang’e 6“ kamen zurück', 'de')).toEqual([]);
+		expect(one('La asamblea celebró 20 sesiones.', 'es')).toMatchObject({kind: 'count', value: 20, unit: 'sesiones'});
+	});
+});
