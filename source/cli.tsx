@@ -29,6 +29,7 @@ const cli = meow(
 	  --kind K           figures of one kind only
 	  --source FILE      pairs or figures of one source only
 	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
+	  --follow           follow links that lead out of the corpus folder
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
 
 	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
@@ -43,6 +44,7 @@ const cli = meow(
 			kind: {type: 'string'},
 			source: {type: 'string'},
 			maxBytes: {type: 'number'},
+			follow: {type: 'boolean', default: false},
 			cache: {type: 'boolean', default: true},
 		},
 	},
@@ -75,12 +77,12 @@ try {
 		// the app unechoed, instead of being echoed over the screen by the terminal's line editing.
 		process.stdin.setRawMode(true);
 		// The corpus is read on the analysis thread while Ink loads here.
-		const thread = startAnalysis(corpusDir, {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache});
+		const thread = startAnalysis(corpusDir, {maxBytes: cli.flags.maxBytes, follow: cli.flags.follow, cache: cli.flags.cache});
 		const {runExplorer} = await import('./ui/run.js');
 		process.exitCode = await runExplorer(corpusDir, thread);
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
-		const options = {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache};
+		const options = {maxBytes: cli.flags.maxBytes, follow: cli.flags.follow, cache: cli.flags.cache};
 		const needsPairs = sub === 'sources' || sub === 'pairs';
 		const analysed = needsPairs ? loadAnalysed(corpusDir, options) : null;
 		const corpus: Corpus = analysed?.corpus ?? loadCorpus(corpusDir, options);

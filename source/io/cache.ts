@@ -10,7 +10,7 @@ import {sourceRows, type SourceRow} from '../core/analysis.js';
 import {packSource, unpackSource, type PackedSource} from '../core/pack.js';
 import {findReuse, type Pair} from '../core/reuse.js';
 import type {Corpus} from '../core/source.js';
-import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type LoadOptions} from './read-corpus.js';
+import {DEFAULT_MAX_BYTES, type LoadOptions, loadCorpus, readCorpusFile, readSidecarBytes, SIDECAR, walkCorpus} from './read-corpus.js';
 
 export const CACHE_VERSION = 3;
 
@@ -18,19 +18,26 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 	return env['CHURNSCOPE_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'churnscope');
 }
 
-/** The cache key of a corpus folder: a hash over every file it would load, the options and the format. */
+/**
+ * The cache key of a corpus folder: a hash over the options, the format and every file the loader would
+ * read, each as the loader would see it: the bytes of a file it reads, or the reason it skips one (its
+ * size, when that is over the cap: a file that is skipped is never read for its key).
+ */
 export function corpusKey(dir: string, options: LoadOptions): string {
+	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 	const h = createHash('sha256');
-	h.update(`churnscope-cache-${CACHE_VERSION}\0${options.maxBytes ?? DEFAULT_MAX_BYTES}\0${options.maxFiles ?? ''}\0`);
-	for (const {id, path} of listCorpusFiles(dir)) {
-		h.update(id + '\0');
-		try {
-			h.update(readFileSync(path));
-		} catch {
-			h.update('\0unreadable\0');
-		}
+	h.update(`churnscope-cache-${CACHE_VERSION}\0${maxBytes}\0${options.maxFiles ?? ''}\0${options.follow ? 'follow' : ''}\0`);
+	const walk = walkCorpus(dir, options);
+	for (const w of walk.warnings) h.update(`${w}\0`);
+	for (const file of walk.files) {
+		h.update(`${file.id}\0`);
+		const read = readCorpusFile(file, maxBytes);
+		h.update('bytes' in read ? read.bytes : `\0skipped\0${read.skipped}`);
 		h.update('\0');
 	}
+	const sidecar = readSidecarBytes(walk.sidecar);
+	h.update(`${SIDECAR}\0`);
+	if (sidecar) h.update('bytes' in sidecar ? sidecar.bytes : `\0skipped\0${sidecar.skipped}`);
 	return h.digest('hex').slice(0, 32);
 }
 
