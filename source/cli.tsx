@@ -31,6 +31,7 @@ const cli = meow(
 	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
 	  --follow           follow links that lead out of the corpus folder
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
+	  --cache-size SIZE  keep the cache under SIZE (e.g. 200M, 2G; default 512M)
 
 	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
 `,
@@ -46,6 +47,7 @@ const cli = meow(
 			maxBytes: {type: 'number'},
 			follow: {type: 'boolean', default: false},
 			cache: {type: 'boolean', default: true},
+			cacheSize: {type: 'string'},
 		},
 	},
 );
@@ -65,6 +67,8 @@ if (!validKind(cli.flags.kind)) fail(`unknown figure kind "${cli.flags.kind}"; u
 if (sub === 'search' && args.join(' ').trim() === '') fail('search needs a query: churnscope search QUERY');
 if (cli.flags.limit !== undefined && !(cli.flags.limit > 0)) fail('--limit must be a positive number');
 if (cli.flags.maxBytes !== undefined && !(cli.flags.maxBytes > 0)) fail('--max-bytes must be a positive number');
+const cacheSize = cli.flags.cacheSize === undefined ? undefined : parseSize(cli.flags.cacheSize);
+if (cacheSize === null) fail('--cache-size must be a size such as 500M or 2G');
 
 const interactive = sub === undefined;
 if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -77,12 +81,17 @@ try {
 		// the app unechoed, instead of being echoed over the screen by the terminal's line editing.
 		process.stdin.setRawMode(true);
 		// The corpus is read on the analysis thread while Ink loads here.
-		const thread = startAnalysis(corpusDir, {maxBytes: cli.flags.maxBytes, follow: cli.flags.follow, cache: cli.flags.cache});
+		const thread = startAnalysis(corpusDir, {
+			maxBytes: cli.flags.maxBytes,
+			follow: cli.flags.follow,
+			cache: cli.flags.cache,
+			cacheSize: cacheSize ?? undefined,
+		});
 		const {runExplorer} = await import('./ui/run.js');
 		process.exitCode = await runExplorer(corpusDir, thread);
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
-		const options = {maxBytes: cli.flags.maxBytes, follow: cli.flags.follow, cache: cli.flags.cache};
+		const options = {maxBytes: cli.flags.maxBytes, follow: cli.flags.follow, cache: cli.flags.cache, cacheSize: cacheSize ?? undefined};
 		const needsPairs = sub === 'sources' || sub === 'pairs';
 		const analysed = needsPairs ? loadAnalysed(corpusDir, options) : null;
 		const corpus: Corpus = analysed?.corpus ?? loadCorpus(corpusDir, options);
@@ -106,4 +115,12 @@ try {
 	}
 } catch (error) {
 	fail(error instanceof CorpusError ? error.message : `unexpected error: ${(error as Error).message}`);
+}
+
+/** Bytes from `500M`, `2G`, `300MB`, `64k` or a plain number; null when it is none of those. */
+function parseSize(text: string): number | null {
+	const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?$/i.exec(text.trim());
+	if (!m) return null;
+	const bytes = Number(m[1]) * 1024 ** ' kmgt'.indexOf((m[2] || ' ').toLowerCase());
+	return bytes >= 1 && Number.isFinite(bytes) ? Math.floor(bytes) : null;
 }

@@ -1,21 +1,36 @@
 // A cache of the analysis, outside the corpus folder, keyed by the corpus's contents: a second launch on
 // the same files skips parsing and reuse detection. A stale entry cannot match (the key is a hash of every
-// file's name and bytes, the options and the program version); a corrupt one is ignored and rewritten.
+// file as the loader sees it, the options and the cache format). Entries live in a Store (store.ts):
+// checksummed, written atomically, capped in size; an entry that fails its checksum or is not of the shape
+// this version writes is dropped and rebuilt, and any failure of the cache only loses the cache.
 
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {sourceRows, type SourceRow} from '../core/analysis.js';
-import {packSource, unpackSource, type PackedSource} from '../core/pack.js';
+import {type SourceRow, sourceRows} from '../core/analysis.js';
+import {type PackedSource, packSource, unpackSource} from '../core/pack.js';
 import {findReuse, type Pair} from '../core/reuse.js';
 import type {Corpus} from '../core/source.js';
 import {DEFAULT_MAX_BYTES, type LoadOptions, loadCorpus, readCorpusFile, readSidecarBytes, SIDECAR, walkCorpus} from './read-corpus.js';
+import {Store} from './store.js';
 
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
+
+export type CacheOptions = {
+	/** false: neither read nor write the cache. */
+	cache?: boolean;
+	/** Size cap of the cache folder in bytes (--cache-size). */
+	cacheSize?: number;
+	/** The cache folder (default: cacheDir()). */
+	cacheRoot?: string;
+};
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 	return env['CHURNSCOPE_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'churnscope');
+}
+
+export function openCache(options: CacheOptions = {}): Store {
+	return new Store(options.cacheRoot ?? cacheDir(), {maxBytes: options.cacheSize});
 }
 
 /**
@@ -42,58 +57,35 @@ export function corpusKey(dir: string, options: LoadOptions): string {
 }
 
 type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; pairs: Pair[]};
-function pack(corpus: Corpus, pairs: Pair[], key: string): Packed {
-	return {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, pairs};
-}
-
-function unpack(dir: string, p: Packed): {corpus: Corpus; pairs: Pair[]} {
-	return {corpus: {dir, sources: p.corpus.sources.map(unpackSource), warnings: p.corpus.warnings}, pairs: p.pairs};
-}
-
-/** Read a cache entry; null when there is none, or it is unreadable, corrupt or for another key. */
-export function readCache(dir: string, key: string, root = cacheDir()): {corpus: Corpus; pairs: Pair[]} | null {
-	let raw: string;
-	try {
-		raw = readFileSync(join(root, `${key}.json`), 'utf8');
-	} catch {
-		return null;
-	}
-	try {
-		const p = JSON.parse(raw) as Packed;
-		if (p.version !== CACHE_VERSION || p.key !== key || !Array.isArray(p.corpus?.sources) || !Array.isArray(p.pairs)) return null;
-		return unpack(dir, p);
-	} catch {
-		return null;
-	}
-}
 
 /** The small part of an entry: the sources list as the explorer first shows it, read before the rest. */
 export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]};
 
-export function readPreview(key: string, root = cacheDir()): Preview | null {
+const corpusEntry = (key: string) => `corpus-${key}`;
+const previewEntry = (key: string) => `rows-${key}`;
+
+/** Read a cache entry; null when there is none, or it is unreadable, corrupt, of another shape or key. */
+export function readCache(dir: string, key: string, store = openCache()): {corpus: Corpus; pairs: Pair[]} | null {
+	const p = store.getJson(corpusEntry(key), (v): v is Packed => isPacked(v, key));
+	if (!p) return null;
 	try {
-		const p = JSON.parse(readFileSync(join(root, `${key}.rows.json`), 'utf8')) as Preview;
-		return p.version === CACHE_VERSION && p.key === key && Array.isArray(p.rows) ? p : null;
+		return {corpus: {dir, sources: p.corpus.sources.map(unpackSource), warnings: p.corpus.warnings}, pairs: p.pairs};
 	} catch {
+		store.delete(corpusEntry(key));
 		return null;
 	}
 }
 
-/** Write a cache entry atomically (temporary files renamed into place); failures only lose the cache. */
-export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = cacheDir()): void {
-	const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, pairs), warnings: corpus.warnings};
-	for (const [name, data] of [
-		[`${key}.json`, pack(corpus, pairs, key)],
-		[`${key}.rows.json`, preview],
-	] as const) {
-		const tmp = join(root, `${name}.${process.pid}.tmp`);
-		try {
-			mkdirSync(root, {recursive: true});
-			writeFileSync(tmp, JSON.stringify(data));
-			renameSync(tmp, join(root, name));
-		} catch {
-			rmSync(tmp, {force: true});
-		}
+export function readPreview(key: string, store = openCache()): Preview | null {
+	return store.getJson(previewEntry(key), (v): v is Preview => isPreview(v, key));
+}
+
+/** Write a cache entry; a failure only loses the cache. */
+export function writeCache(corpus: Corpus, pairs: Pair[], key: string, store = openCache()): void {
+	const packed: Packed = {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, pairs};
+	if (store.putJson(corpusEntry(key), packed)) {
+		const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, pairs), warnings: corpus.warnings};
+		store.putJson(previewEntry(key), preview);
 	}
 }
 
@@ -104,14 +96,14 @@ export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = ca
  */
 export function loadAnalysed(
 	dir: string,
-	options: LoadOptions & {cache?: boolean},
+	options: LoadOptions & CacheOptions,
 	hooks: {onCorpus?: (corpus: Corpus) => void; onPreview?: (preview: Preview) => void} = {},
 ): {corpus: Corpus; pairs: Pair[]; cached: boolean} {
-	const useCache = options.cache !== false;
-	const key = useCache ? corpusKey(dir, options) : '';
-	const preview = useCache && hooks.onPreview ? readPreview(key) : null;
+	const store = options.cache === false ? null : openCache(options);
+	const key = store ? corpusKey(dir, options) : '';
+	const preview = store && hooks.onPreview ? readPreview(key, store) : null;
 	if (preview) hooks.onPreview!(preview);
-	const hit = useCache ? readCache(dir, key) : null;
+	const hit = store ? readCache(dir, key, store) : null;
 	if (hit) {
 		hooks.onCorpus?.(hit.corpus);
 		return {...hit, cached: true};
@@ -119,6 +111,109 @@ export function loadAnalysed(
 	const corpus = loadCorpus(dir, options);
 	hooks.onCorpus?.(corpus);
 	const pairs = findReuse(corpus.sources, {onProgress: options.onProgress});
-	if (useCache && corpus.sources.length > 0) writeCache(corpus, pairs, key);
+	if (store && corpus.sources.length > 0) writeCache(corpus, pairs, key, store);
 	return {corpus, pairs, cached: false};
+}
+
+// ---------- the shape of an entry ----------
+// An entry of the right checksum can still be of the wrong shape: written by another version with the same
+// format number, or by hand. Everything the program later indexes by is checked here, so that such an
+// entry is a miss and not a crash in every later run.
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isIndex = (v: unknown, length: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < length;
+const isStrOrNull = (v: unknown) => v === null || isStr(v);
+const everyOf = <T>(v: unknown, test: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(x => test(x));
+const isSpan = (v: Record<string, unknown>, textLength: number) =>
+	isNum(v['start']) && isNum(v['end']) && v['start'] >= 0 && v['start'] <= v['end'] && v['end'] <= textLength;
+
+function isFigure(v: unknown): boolean {
+	return (
+		isObj(v) &&
+		isNum(v['start']) &&
+		isNum(v['end']) &&
+		isStr(v['text']) &&
+		isStr(v['kind']) &&
+		(isNum(v['value']) || isStr(v['value'])) &&
+		isStrOrNull(v['unit']) &&
+		isStrOrNull(v['qualifier'])
+	);
+}
+
+function isPackedSource(v: unknown): v is PackedSource {
+	if (!isObj(v) || !isStr(v['id']) || !isStr(v['text']) || !isStr(v['title']) || !isStr(v['encoding'])) return false;
+	if (!isStrOrNull(v['publisher']) || !isStrOrNull(v['date']) || !isStrOrNull(v['url']) || !isStrOrNull(v['sameAs'])) return false;
+	if (!isNum(v['bytes']) || !isNum(v['words']) || !everyOf(v['warnings'], isStr)) return false;
+	const length = v['text'].length;
+	const blocks = v['blocks'];
+	const sentences = v['sentences'];
+	if (!Array.isArray(blocks) || !Array.isArray(sentences) || !Array.isArray(v['figures'])) return false;
+	const inText = (a: unknown, b: unknown) => isNum(a) && isNum(b) && a >= 0 && a <= b && b <= length;
+	for (const b of blocks) {
+		if (!Array.isArray(b) || b.length !== 4 || !inText(b[0], b[1]) || !isStr(b[2]) || typeof b[3] !== 'boolean') return false;
+	}
+	for (const s of sentences) {
+		if (!Array.isArray(s) || s.length !== 4 || !inText(s[0], s[1]) || !isIndex(s[2], blocks.length) || typeof s[3] !== 'boolean')
+			return false;
+	}
+	return v['figures'].every((f: unknown) => isFigure(f) && isIndex((f as Record<string, unknown>)['sentence'], sentences.length));
+}
+
+function isPair(v: unknown, sentencesOf: Map<string, {sentences: number; length: number}>): boolean {
+	if (!isObj(v) || !isNum(v['similarity']) || !isStr(v['kind']) || !isStr(v['direction'])) return false;
+	if (!(v['family'] === null || v['family'] === undefined || isNum(v['family']))) return false;
+	const sides = [v['a'], v['b']];
+	for (const side of sides) {
+		if (!isObj(side) || !isStr(side['source']) || !isStr(side['text'])) return false;
+		const of = sentencesOf.get(side['source']);
+		if (!of || !isSpan(side, of.length)) return false;
+		const s = side['sentences'];
+		if (!Array.isArray(s) || s.length !== 2 || !isIndex(s[0], of.sentences) || !isIndex(s[1], of.sentences)) return false;
+	}
+	const [a, b] = sides.map(s => sentencesOf.get((s as {source: string}).source)!.sentences) as [number, number];
+	if (!Array.isArray(v['parts']) || !Array.isArray(v['figures'])) return false;
+	for (const p of v['parts']) {
+		if (!isObj(p) || !isIndex(p['a'], a) || !isIndex(p['b'], b) || !isNum(p['similarity']) || !isStr(p['kind'])) return false;
+	}
+	return v['figures'].every(
+		(f: unknown) => isObj(f) && isStr(f['status']) && (f['a'] === null || isFigure(f['a'])) && (f['b'] === null || isFigure(f['b'])),
+	);
+}
+
+function isPacked(v: unknown, key: string): v is Packed {
+	if (!isObj(v) || v['version'] !== CACHE_VERSION || v['key'] !== key || !isObj(v['corpus'])) return false;
+	const {sources, warnings} = v['corpus'];
+	if (!everyOf(sources, isPackedSource) || !everyOf(warnings, isStr) || !Array.isArray(v['pairs'])) return false;
+	const sentencesOf = new Map(sources.map(s => [s.id, {sentences: s.sentences.length, length: s.text.length}]));
+	if (sentencesOf.size !== sources.length) return false;
+	return v['pairs'].every(p => isPair(p, sentencesOf));
+}
+
+function isRelation(v: unknown): boolean {
+	return isObj(v) && isStr(v['source']) && isNum(v['share']);
+}
+
+function isRow(v: unknown): v is SourceRow {
+	return (
+		isObj(v) &&
+		isStr(v['source']) &&
+		isStr(v['title']) &&
+		isStrOrNull(v['publisher']) &&
+		isStrOrNull(v['date']) &&
+		isNum(v['words']) &&
+		isNum(v['passages']) &&
+		isNum(v['reused']) &&
+		isNum(v['figures']) &&
+		isNum(v['reach']) &&
+		Array.isArray(v['copiedFrom']) &&
+		v['copiedFrom'].every(isRelation) &&
+		Array.isArray(v['copiedBy']) &&
+		v['copiedBy'].every(isRelation)
+	);
+}
+
+function isPreview(v: unknown, key: string): v is Preview {
+	return isObj(v) && v['version'] === CACHE_VERSION && v['key'] === key && everyOf(v['rows'], isRow) && everyOf(v['warnings'], isStr);
 }
