@@ -7,14 +7,21 @@ import meow from 'meow';
 import {startAnalysis} from './threads/analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
 import {message, warnAll} from './io/messages.js';
-import {writeChunks} from './io/write.js';
+import {writeChunks, writeFailure} from './io/write.js';
 import {analysisOf} from './core/analysis.js';
 import {loadAnalysed} from './io/cache.js';
 import type {Corpus} from './core/source.js';
 import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus} from './io/read-corpus.js';
 
-const cli = meow(
-	`
+// Nothing is left to say when stderr itself is a closed pipe.
+process.stderr.on('error', () => {});
+
+const fail = (text: string): never => {
+	message(text);
+	process.exit(2);
+};
+
+const HELP = `
 	Usage
 	  $ churnscope [--corpus DIR]              open the explorer (needs a terminal)
 	  $ churnscope sources  [--json]           list the sources and how much of each is reused
@@ -24,7 +31,8 @@ const cli = meow(
 
 	Options
 	  --corpus, -c DIR   corpus folder (default: the bundled seed corpus)
-	  --json             machine-readable output
+	  --json             machine-readable output (a JSON array, written as it is made)
+	  --jsonl            machine-readable output, one JSON object a line
 	  --limit N          at most N search results (default 20)
 	  --kind K           figures of one kind only
 	  --source FILE      pairs or figures of one source only
@@ -34,28 +42,57 @@ const cli = meow(
 	  --cache-size SIZE  keep the cache under SIZE (e.g. 200M, 2G; default 512M)
 
 	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
-`,
-	{
-		importMeta: import.meta,
-		allowUnknownFlags: false,
-		flags: {
-			corpus: {type: 'string', shortFlag: 'c'},
-			json: {type: 'boolean', default: false},
-			limit: {type: 'number'},
-			kind: {type: 'string'},
-			source: {type: 'string'},
-			maxBytes: {type: 'number'},
-			follow: {type: 'boolean', default: false},
-			cache: {type: 'boolean', default: true},
-			cacheSize: {type: 'string'},
-		},
-	},
-);
+`;
 
-const fail = (text: string): never => {
-	message(text);
-	process.exit(2);
-};
+const FLAGS = {
+	corpus: {type: 'string', shortFlag: 'c'},
+	json: {type: 'boolean', default: false},
+	jsonl: {type: 'boolean', default: false},
+	limit: {type: 'number'},
+	kind: {type: 'string'},
+	source: {type: 'string'},
+	maxBytes: {type: 'number'},
+	follow: {type: 'boolean', default: false},
+	cache: {type: 'boolean', default: true},
+	cacheSize: {type: 'string'},
+} as const;
+
+/**
+ * The parsed command line. Every usage error is one line with our prefix and exit 2: meow's own (a flag
+ * given twice throws) are caught, and unknown flags are found here rather than by meow, which prints
+ * them on lines of their own.
+ */
+function parseCommandLine() {
+	let cli: ReturnType<typeof meow<typeof FLAGS>>;
+	try {
+		cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, flags: FLAGS});
+	} catch (error) {
+		const text = (error as Error).message.split('\n')[0]!.replace(/\.$/, '');
+		return fail(`${text.charAt(0).toLowerCase()}${text.slice(1)} (see --help)`);
+	}
+	const given = cli.unnormalizedFlags as Record<string, unknown>;
+	if (given['help']) cli.showHelp(0);
+	if (given['version']) cli.showVersion();
+	const known = new Set<string>(['help', 'version']);
+	for (const [name, flag] of Object.entries(FLAGS)) {
+		known.add(name);
+		if ('shortFlag' in flag) known.add(flag.shortFlag);
+	}
+	const unknown = Object.keys(given).filter(k => !known.has(k));
+	if (unknown.length > 0) {
+		const spelled = unknown.map(k => (k.length === 1 ? `-${k}` : `--${k.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`));
+		fail(`unknown option${spelled.length > 1 ? 's' : ''} ${spelled.join(', ')} (see --help)`);
+	}
+	for (const [name, flag] of Object.entries(FLAGS)) {
+		const value = given[name];
+		if (flag.type !== 'boolean' && Object.hasOwn(given, name) && (value === undefined || value === '')) {
+			fail(`--${name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)} needs a value (see --help)`);
+		}
+	}
+	return cli;
+}
+
+const cli = parseCommandLine();
 
 const corpusDir = cli.flags.corpus ?? fileURLToPath(new URL('../corpus', import.meta.url));
 const [sub, ...args] = cli.input;
@@ -103,6 +140,7 @@ try {
 			corpus,
 			{
 				json: cli.flags.json,
+				jsonl: cli.flags.jsonl,
 				limit: cli.flags.limit,
 				kind: cli.flags.kind,
 				source: cli.flags.source,
@@ -110,7 +148,14 @@ try {
 			},
 			analysed ? analysisOf(corpus, analysed.pairs) : undefined,
 		);
-		await writeChunks(process.stdout, out.chunks);
+		try {
+			await writeChunks(process.stdout, out.chunks);
+		} catch (error) {
+			// The reader of the pipe has had enough (`| head`): not an error of ours. The status is the
+			// command's own, as if it had been read to the end, so that `set -o pipefail` scripts go on.
+			if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(out.code);
+			fail(writeFailure(error));
+		}
 		process.exitCode = out.code;
 	}
 } catch (error) {

@@ -10,7 +10,7 @@ import {cell, done, json, table, type Output} from './output.js';
 
 export type {Output};
 
-export type CommandOptions = {json: boolean; limit?: number; kind?: string; source?: string; color?: boolean};
+export type CommandOptions = {json: boolean; jsonl?: boolean; limit?: number; kind?: string; source?: string; color?: boolean};
 
 export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -31,7 +31,7 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 
 function sources(an: Analysis, opts: CommandOptions): Output {
 	const rows = an.rows.map(({figures: _f, ...r}) => r);
-	if (opts.json) return json(rows);
+	if (opts.json || opts.jsonl) return json(rows, opts.jsonl);
 	return done(
 		rows.length,
 		table(
@@ -52,7 +52,7 @@ function sources(an: Analysis, opts: CommandOptions): Output {
 function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
 	const hits = new Searcher(searchDocs(corpus.sources)).search(query, opts.limit ?? 20);
 	const rows = hits.map(h => ({source: h.source, start: h.start, end: h.end, text: h.text, score: h.score}));
-	if (opts.json) return json(rows);
+	if (opts.json || opts.jsonl) return json(rows, opts.jsonl);
 	const mark = (t: string) => (opts.color ? `\x1b[1;33m${t}\x1b[0m` : t);
 	const out = hits.map(h => {
 		const base = h.kind === 'passage' ? h.start : 0;
@@ -79,7 +79,7 @@ function pairs(an: Analysis, opts: CommandOptions): Output {
 		figures: p.figures.map(f => ({status: f.status, a: f.a && figureJson(f.a), b: f.b && figureJson(f.b)})),
 		parts: p.parts,
 	}));
-	if (opts.json) return json(rows);
+	if (opts.json || opts.jsonl) return json(rows, opts.jsonl);
 	return done(
 		rows.length,
 		(function* () {
@@ -112,7 +112,7 @@ function figures(corpus: Corpus, opts: CommandOptions): Output {
 		.flatMap(s =>
 			s.figures.filter(f => !kind || f.kind === kind).map(f => ({source: s.id, ...figureJson(f), sentence: s.sentences[f.sentence]!.text})),
 		);
-	if (opts.json) return json(rows);
+	if (opts.json || opts.jsonl) return json(rows, opts.jsonl);
 	return done(
 		rows.length,
 		table(
