@@ -91,6 +91,23 @@ describe('the sanitiser at the terminal boundary', () => {
 		}
 	});
 
+	it('keeps a message about a megabyte-long name to one short line', () => {
+		const written: string[] = [];
+		const spy = vi.spyOn(process.stderr, 'write').mockImplementation(chunk => {
+			written.push(String(chunk));
+			return true;
+		});
+		try {
+			warn(`${'\x1b]0;x\x07'.repeat(200_000)}: skipped`);
+		} finally {
+			spy.mockRestore();
+		}
+		expect(written).toHaveLength(1);
+		expect(written[0]!.length).toBeLessThan(3000);
+		expect(written[0]!.endsWith('…\n')).toBe(true);
+		expectSafe(written[0]!.slice(0, -1), 'long message');
+	});
+
 	it('never leaves half a sequence when it cuts: what is cut is already made visible', () => {
 		fc.assert(
 			fc.property(hostile, fc.integer({min: 1, max: 12}), (s, cols) => {
