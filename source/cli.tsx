@@ -7,11 +7,14 @@ import meow from 'meow';
 import {startAnalysis} from './threads/analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
 import {message, warnAll} from './io/messages.js';
-import {writeChunks, writeFailure} from './io/write.js';
+import {writeChunks, writeFailure, writeFileChunks} from './io/write.js';
+import {validFormat} from './commands/export.js';
+import {analysePassim, isPassimFolder} from './io/passim.js';
 import {analysisOf} from './core/analysis.js';
 import {loadAnalysed} from './io/cache.js';
 import type {Corpus} from './core/source.js';
-import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus} from './io/read-corpus.js';
+import {CorpusError, DEFAULT_MAX_BYTES} from './io/read-corpus.js';
+import {readCorpusParallel} from './io/read-parallel.js';
 
 // Nothing is left to say when stderr itself is a closed pipe.
 process.stderr.on('error', () => {});
@@ -26,22 +29,29 @@ const HELP = `
 	  $ churnscope [--corpus DIR]              open the explorer (needs a terminal)
 	  $ churnscope sources  [--json]           list the sources and how much of each is reused
 	  $ churnscope search QUERY [--json]       fuzzy search of passages, best first
-	  $ churnscope pairs    [--json]           reused passages, paired with their origin
+	  $ churnscope pairs    [--json] [--all]   each copy of a passage against its origin (--all: every pair of copies)
+	  $ churnscope families [--json] [--min-reach N] [--source FILE]
+	                                           passages and every copy of them, most carried first
 	  $ churnscope figures  [--json] [--kind K] figures (money, percent, count, rank, ratio, date)
+	  $ churnscope export --format passim [--out FILE]   the corpus as passim's input (JSON lines)
 
 	Options
-	  --corpus, -c DIR   corpus folder (default: the bundled seed corpus)
+	  --corpus, -c DIR   corpus folder, or a passim run: its input and output (default: the seed corpus)
 	  --json             machine-readable output (a JSON array, written as it is made)
 	  --jsonl            machine-readable output, one JSON object a line
 	  --limit N          at most N search results (default 20)
 	  --kind K           figures of one kind only
-	  --source FILE      pairs or figures of one source only
+	  --source FILE      pairs, families or figures of one source only
+	  --min-reach N      families carried by at least N sources (default 2)
+	  --all              pairs: every pair of sources that share a passage
 	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
 	  --follow           follow links that lead out of the corpus folder
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
 	  --cache-size SIZE  keep the cache under SIZE (e.g. 200M, 2G; default 512M)
+	  --format passim    export: the format (passim's input, JSON lines)
+	  --out, -o FILE     export: write to FILE instead of standard output
 
-	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
+	Exit codes: 0 results, 1 none, 2 bad usage, unreadable input or a failed write.
 `;
 
 const FLAGS = {
@@ -51,10 +61,14 @@ const FLAGS = {
 	limit: {type: 'number'},
 	kind: {type: 'string'},
 	source: {type: 'string'},
+	minReach: {type: 'number'},
+	all: {type: 'boolean', default: false},
 	maxBytes: {type: 'number'},
 	follow: {type: 'boolean', default: false},
 	cache: {type: 'boolean', default: true},
 	cacheSize: {type: 'string'},
+	format: {type: 'string'},
+	out: {type: 'string', shortFlag: 'o'},
 } as const;
 
 /**
@@ -103,9 +117,13 @@ if (sub !== undefined && !(SUBCOMMANDS as readonly string[]).includes(sub)) {
 if (!validKind(cli.flags.kind)) fail(`unknown figure kind "${cli.flags.kind}"; use money, percent, count, rank, ratio or date`);
 if (sub === 'search' && args.join(' ').trim() === '') fail('search needs a query: churnscope search QUERY');
 if (cli.flags.limit !== undefined && !(cli.flags.limit > 0)) fail('--limit must be a positive number');
+if (cli.flags.minReach !== undefined && !(Number.isInteger(cli.flags.minReach) && cli.flags.minReach >= 2))
+	fail('--min-reach must be a whole number, 2 or more');
 if (cli.flags.maxBytes !== undefined && !(cli.flags.maxBytes > 0)) fail('--max-bytes must be a positive number');
 const cacheSize = cli.flags.cacheSize === undefined ? undefined : parseSize(cli.flags.cacheSize);
 if (cacheSize === null) fail('--cache-size must be a size such as 500M or 2G');
+if (sub === 'export' && !validFormat(cli.flags.format)) fail('export needs --format passim (the one format it writes)');
+if (sub !== 'export' && (cli.flags.format !== undefined || cli.flags.out !== undefined)) fail('--format and --out are for export');
 
 const interactive = sub === undefined;
 if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -129,9 +147,12 @@ try {
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
 		const options = {maxBytes: cli.flags.maxBytes, follow: cli.flags.follow, cache: cli.flags.cache, cacheSize: cacheSize ?? undefined};
-		const needsPairs = sub === 'sources' || sub === 'pairs';
-		const analysed = needsPairs ? loadAnalysed(corpusDir, options) : null;
-		const corpus: Corpus = analysed?.corpus ?? loadCorpus(corpusDir, options);
+		const needsPairs = sub === 'sources' || sub === 'pairs' || sub === 'families';
+		// A passim run brings its own reuse analysis: its clusters.
+		const passim = isPassimFolder(corpusDir) ? await analysePassim(corpusDir, options) : null;
+		const analysed = passim ? null : needsPairs ? await loadAnalysed(corpusDir, options) : null;
+		const corpus: Corpus =
+			passim?.corpus ?? analysed?.corpus ?? (await readCorpusParallel(corpusDir, {...options, features: false})).corpus;
 		warnAll(corpus);
 		if (corpus.sources.length === 0) fail(`no readable text files in ${corpusDir}`);
 		const out = runCommand(
@@ -145,16 +166,24 @@ try {
 				kind: cli.flags.kind,
 				source: cli.flags.source,
 				color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+				all: cli.flags.all,
+				minReach: cli.flags.minReach,
+				format: validFormat(cli.flags.format) ? cli.flags.format : undefined,
 			},
-			analysed ? analysisOf(corpus, analysed.pairs) : undefined,
+			passim ?? (analysed ? analysisOf(corpus, analysed.reuse) : undefined),
 		);
-		try {
-			await writeChunks(process.stdout, out.chunks);
-		} catch (error) {
-			// The reader of the pipe has had enough (`| head`): not an error of ours. The status is the
-			// command's own, as if it had been read to the end, so that `set -o pipefail` scripts go on.
-			if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(out.code);
-			fail(writeFailure(error));
+		const file = cli.flags.out;
+		if (file) {
+			await writeFileChunks(file, out.chunks).catch((e: NodeJS.ErrnoException) => fail(`cannot write ${file} (${e.code ?? e.message})`));
+		} else {
+			try {
+				await writeChunks(process.stdout, out.chunks);
+			} catch (error) {
+				// The reader of the pipe has had enough (`| head`): not an error of ours. The status is the
+				// command's own, as if it had been read to the end, so that `set -o pipefail` scripts go on.
+				if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(out.code);
+				fail(writeFailure(error));
+			}
 		}
 		process.exitCode = out.code;
 	}

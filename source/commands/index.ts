@@ -5,14 +5,30 @@ import {analyze, type Analysis} from '../core/analysis.js';
 import type {Corpus} from '../core/source.js';
 import {FIGURE_KINDS, formatValue, type Figure, type FigureKind} from '../core/figures.js';
 import {Searcher, searchDocs} from '../core/search.js';
-import type {Pair} from '../core/reuse.js';
+import {alignCorpus, pairwise, type Pair} from '../core/reuse.js';
+import {families} from './families.js';
 import {cell, done, json, table, type Output} from './output.js';
+import {exportCorpus, type ExportFormat} from './export.js';
 
 export type {Output};
 
-export type CommandOptions = {json: boolean; jsonl?: boolean; limit?: number; kind?: string; source?: string; color?: boolean};
+export type CommandOptions = {
+	json: boolean;
+	/** JSON lines: one object a line. */
+	jsonl?: boolean;
+	limit?: number;
+	kind?: string;
+	source?: string;
+	color?: boolean;
+	/** `pairs --all`: every aligned pair of sources, not each copy against its origin. */
+	all?: boolean;
+	/** `families --min-reach N`: families carried by at least N sources. */
+	minReach?: number;
+	/** `export --format`. */
+	format?: ExportFormat;
+};
 
-export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures'] as const;
+export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'families', 'figures', 'export'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** `analysis` (sources, pairs) comes from the cache when the caller has it; else it is computed here. */
@@ -23,15 +39,19 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 		case 'search':
 			return search(corpus, args.join(' '), opts);
 		case 'pairs':
-			return pairs(analysis ?? analyze(corpus), opts);
+			return pairs(opts.all ? {pairs: pairwise(corpus.sources, alignCorpus(corpus.sources))} : (analysis ?? analyze(corpus)), opts);
+		case 'families':
+			return families(analysis ?? analyze(corpus), opts);
 		case 'figures':
 			return figures(corpus, opts);
+		case 'export':
+			return exportCorpus(corpus, opts.format ?? 'passim');
 	}
 }
 
 function sources(an: Analysis, opts: CommandOptions): Output {
 	const rows = an.rows.map(({figures: _f, ...r}) => r);
-	if (opts.json || opts.jsonl) return json(rows, opts.jsonl);
+	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	return done(
 		rows.length,
 		table(
@@ -52,7 +72,7 @@ function sources(an: Analysis, opts: CommandOptions): Output {
 function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
 	const hits = new Searcher(searchDocs(corpus.sources)).search(query, opts.limit ?? 20);
 	const rows = hits.map(h => ({source: h.source, start: h.start, end: h.end, text: h.text, score: h.score}));
-	if (opts.json || opts.jsonl) return json(rows, opts.jsonl);
+	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	const mark = (t: string) => (opts.color ? `\x1b[1;33m${t}\x1b[0m` : t);
 	const out = hits.map(h => {
 		const base = h.kind === 'passage' ? h.start : 0;
@@ -68,7 +88,7 @@ function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
 	return done(rows.length, out);
 }
 
-function pairs(an: Analysis, opts: CommandOptions): Output {
+function pairs(an: Pick<Analysis, 'pairs'>, opts: CommandOptions): Output {
 	const selected = an.pairs.filter(p => !opts.source || p.a.source === opts.source || p.b.source === opts.source);
 	const rows = selected.map(p => ({
 		a: {source: p.a.source, start: p.a.start, end: p.a.end, text: p.a.text},
@@ -78,8 +98,9 @@ function pairs(an: Analysis, opts: CommandOptions): Output {
 		direction: p.direction,
 		figures: p.figures.map(f => ({status: f.status, a: f.a && figureJson(f.a), b: f.b && figureJson(f.b)})),
 		parts: p.parts,
+		family: p.family,
 	}));
-	if (opts.json || opts.jsonl) return json(rows, opts.jsonl);
+	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	return done(
 		rows.length,
 		(function* () {
@@ -112,7 +133,7 @@ function figures(corpus: Corpus, opts: CommandOptions): Output {
 		.flatMap(s =>
 			s.figures.filter(f => !kind || f.kind === kind).map(f => ({source: s.id, ...figureJson(f), sentence: s.sentences[f.sentence]!.text})),
 		);
-	if (opts.json || opts.jsonl) return json(rows, opts.jsonl);
+	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	return done(
 		rows.length,
 		table(

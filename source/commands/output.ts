@@ -25,8 +25,9 @@ export function* jsonLines<T>(items: Iterable<T>, encode: (item: T) => unknown =
 	for (const item of items) yield `${JSON.stringify(encode(item))}\n`;
 }
 
-/** Rows as a JSON array, or as JSON lines with `lines`. */
-export const json = <T>(rows: T[], lines = false): Output => done(rows.length, lines ? jsonLines(rows) : jsonArray(rows));
+/** Rows as a JSON array, or as JSON lines with `lines`; each row through `encode` if given. */
+export const json = <T>(rows: T[], opts: {lines?: boolean; encode?: (item: T) => unknown} = {}): Output =>
+	done(rows.length, opts.lines ? jsonLines(rows, opts.encode) : jsonArray(rows, opts.encode));
 
 /** A cell of plain output from a file, a name or the sidecar: one line, controls shown as escapes. */
 export const cell = (s: string): string => sanitize(s.replace(/\s+/g, ' '));

@@ -9,12 +9,13 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {type SourceRow, sourceRows} from '../core/analysis.js';
 import {type PackedSource, packSource, unpackSource} from '../core/pack.js';
-import {findReuse, type Pair} from '../core/reuse.js';
+import {findReuse, type Reuse} from '../core/reuse.js';
 import type {Corpus} from '../core/source.js';
-import {DEFAULT_MAX_BYTES, type LoadOptions, loadCorpus, readCorpusFile, readSidecarBytes, SIDECAR, walkCorpus} from './read-corpus.js';
+import {DEFAULT_MAX_BYTES, type LoadOptions, readOne, readSidecarBytes, SIDECAR, walkCorpus} from './read-corpus.js';
+import {readCorpusParallel} from './read-parallel.js';
 import {Store} from './store.js';
 
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 export type CacheOptions = {
 	/** false: neither read nor write the cache. */
@@ -46,8 +47,8 @@ export function corpusKey(dir: string, options: LoadOptions): string {
 	for (const w of walk.warnings) h.update(`${w}\0`);
 	for (const file of walk.files) {
 		h.update(`${file.id}\0`);
-		const read = readCorpusFile(file, maxBytes);
-		h.update('bytes' in read ? read.bytes : `\0skipped\0${read.skipped}`);
+		const read = readOne(file.path, file.id, maxBytes);
+		h.update('bytes' in read ? read.bytes : `\0skipped\0${read.warning}`);
 		h.update('\0');
 	}
 	const sidecar = readSidecarBytes(walk.sidecar);
@@ -56,7 +57,7 @@ export function corpusKey(dir: string, options: LoadOptions): string {
 	return h.digest('hex').slice(0, 32);
 }
 
-type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; pairs: Pair[]};
+type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; reuse: Reuse};
 
 /** The small part of an entry: the sources list as the explorer first shows it, read before the rest. */
 export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]};
@@ -65,11 +66,11 @@ const corpusEntry = (key: string) => `corpus-${key}`;
 const previewEntry = (key: string) => `rows-${key}`;
 
 /** Read a cache entry; null when there is none, or it is unreadable, corrupt, of another shape or key. */
-export function readCache(dir: string, key: string, store = openCache()): {corpus: Corpus; pairs: Pair[]} | null {
+export function readCache(dir: string, key: string, store = openCache()): {corpus: Corpus; reuse: Reuse} | null {
 	const p = store.getJson(corpusEntry(key), (v): v is Packed => isPacked(v, key));
 	if (!p) return null;
 	try {
-		return {corpus: {dir, sources: p.corpus.sources.map(unpackSource), warnings: p.corpus.warnings}, pairs: p.pairs};
+		return {corpus: {dir, sources: p.corpus.sources.map(unpackSource), warnings: p.corpus.warnings}, reuse: p.reuse};
 	} catch {
 		store.delete(corpusEntry(key));
 		return null;
@@ -81,24 +82,24 @@ export function readPreview(key: string, store = openCache()): Preview | null {
 }
 
 /** Write a cache entry; a failure only loses the cache. */
-export function writeCache(corpus: Corpus, pairs: Pair[], key: string, store = openCache()): void {
-	const packed: Packed = {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, pairs};
+export function writeCache(corpus: Corpus, reuse: Reuse, key: string, store = openCache()): void {
+	const packed: Packed = {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, reuse};
 	if (store.putJson(corpusEntry(key), packed)) {
-		const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, pairs), warnings: corpus.warnings};
+		const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, reuse.pairs), warnings: corpus.warnings};
 		store.putJson(previewEntry(key), preview);
 	}
 }
 
 /**
- * The corpus and its reuse pairs, from the cache when the files are unchanged; `cache: false` bypasses
- * it. `onPreview` and `onCorpus` hear of the cached sources list and of the corpus as soon as each is to
- * hand.
+ * The corpus and the reuse found in it (families, pairs, repeats), from the cache when the files are
+ * unchanged; `cache: false` bypasses it. `onPreview` and `onCorpus` hear of the cached sources list and of
+ * the corpus as soon as each is to hand.
  */
-export function loadAnalysed(
+export async function loadAnalysed(
 	dir: string,
 	options: LoadOptions & CacheOptions,
 	hooks: {onCorpus?: (corpus: Corpus) => void; onPreview?: (preview: Preview) => void} = {},
-): {corpus: Corpus; pairs: Pair[]; cached: boolean} {
+): Promise<{corpus: Corpus; reuse: Reuse; cached: boolean}> {
 	const store = options.cache === false ? null : openCache(options);
 	const key = store ? corpusKey(dir, options) : '';
 	const preview = store && hooks.onPreview ? readPreview(key, store) : null;
@@ -108,11 +109,11 @@ export function loadAnalysed(
 		hooks.onCorpus?.(hit.corpus);
 		return {...hit, cached: true};
 	}
-	const corpus = loadCorpus(dir, options);
+	const {corpus, features} = await readCorpusParallel(dir, options);
 	hooks.onCorpus?.(corpus);
-	const pairs = findReuse(corpus.sources, {onProgress: options.onProgress});
-	if (store && corpus.sources.length > 0) writeCache(corpus, pairs, key, store);
-	return {corpus, pairs, cached: false};
+	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress, features});
+	if (store && corpus.sources.length > 0) writeCache(corpus, reuse, key, store);
+	return {corpus, reuse, cached: false};
 }
 
 // ---------- the shape of an entry ----------
@@ -161,7 +162,7 @@ function isPackedSource(v: unknown): v is PackedSource {
 	return v['figures'].every((f: unknown) => isFigure(f) && isIndex((f as Record<string, unknown>)['sentence'], sentences.length));
 }
 
-function isPair(v: unknown, sentencesOf: Map<string, {sentences: number; length: number}>): boolean {
+function isPair(v: unknown, sentencesOf: Shape): boolean {
 	if (!isObj(v) || !isNum(v['similarity']) || !isStr(v['kind']) || !isStr(v['direction'])) return false;
 	if (!(v['family'] === null || v['family'] === undefined || isNum(v['family']))) return false;
 	const sides = [v['a'], v['b']];
@@ -182,13 +183,66 @@ function isPair(v: unknown, sentencesOf: Map<string, {sentences: number; length:
 	);
 }
 
+type Shape = Map<string, {sentences: number; length: number}>;
+
+function isMember(v: unknown, shape: Shape): v is Record<string, unknown> {
+	if (!isObj(v) || !isStr(v['source']) || !isStr(v['text']) || !isStr(v['kind']) || !isNum(v['similarity'])) return false;
+	if (!isStrOrNull(v['date']) || !isStrOrNull(v['publisher'])) return false;
+	const of = shape.get(v['source']);
+	if (!of || !isSpan(v, of.length)) return false;
+	const s = v['sentences'];
+	if (!Array.isArray(s) || s.length !== 2 || !isIndex(s[0], of.sentences) || !isIndex(s[1], of.sentences)) return false;
+	return Array.isArray(v['slots']) && v['slots'].every(x => x === -1 || isIndex(x, of.sentences)) && Array.isArray(v['parts']);
+}
+
+function isFamily(v: unknown, shape: Shape): boolean {
+	if (!isObj(v) || !isNum(v['id']) || !isNum(v['slots']) || !isStrOrNull(v['first']) || !isStrOrNull(v['last'])) return false;
+	const members = v['members'];
+	if (!Array.isArray(members) || !members.every(m => isMember(m, shape)) || !isIndex(v['origin'], members.length)) return false;
+	const origin = shape.get(members[v['origin'] as number]!['source'] as string)!;
+	for (const m of members as Record<string, unknown>[]) {
+		const own = shape.get(m['source'] as string)!;
+		for (const p of m['parts'] as unknown[]) {
+			if (!isObj(p) || !isIndex(p['a'], origin.sentences) || !isIndex(p['b'], own.sentences) || !isNum(p['similarity'])) return false;
+		}
+	}
+	const reach = v['reach'];
+	if (!isObj(reach) || !isNum(reach['sources']) || !isNum(reach['publishers'])) return false;
+	const figures = v['figures'];
+	if (!isObj(figures) || !Array.isArray(figures['rows']) || !Array.isArray(figures['added'])) return false;
+	const cell = (c: unknown) => isObj(c) && isStr(c['status']) && (c['figure'] === null || isFigure(c['figure']));
+	return (
+		figures['rows'].every(
+			(r: unknown) =>
+				isObj(r) && isFigure(r['figure']) && Array.isArray(r['cells']) && r['cells'].length === members.length && r['cells'].every(cell),
+		) && figures['added'].every((a: unknown) => isObj(a) && isIndex(a['member'], members.length) && isFigure(a['figure']))
+	);
+}
+
+/** `{source, sentence}` naming a sentence there is (`of` too, for a repeat). */
+const isSentenceRef = (v: unknown, shape: Shape, withOf: boolean) => {
+	if (!isObj(v) || !isStr(v['source'])) return false;
+	const of = shape.get(v['source']);
+	return !!of && isIndex(v['sentence'], of.sentences) && (!withOf || isIndex(v['of'], of.sentences));
+};
+
 function isPacked(v: unknown, key: string): v is Packed {
-	if (!isObj(v) || v['version'] !== CACHE_VERSION || v['key'] !== key || !isObj(v['corpus'])) return false;
+	if (!isObj(v) || v['version'] !== CACHE_VERSION || v['key'] !== key || !isObj(v['corpus']) || !isObj(v['reuse'])) return false;
 	const {sources, warnings} = v['corpus'];
-	if (!everyOf(sources, isPackedSource) || !everyOf(warnings, isStr) || !Array.isArray(v['pairs'])) return false;
-	const sentencesOf = new Map(sources.map(s => [s.id, {sentences: s.sentences.length, length: s.text.length}]));
-	if (sentencesOf.size !== sources.length) return false;
-	return v['pairs'].every(p => isPair(p, sentencesOf));
+	if (!everyOf(sources, isPackedSource) || !everyOf(warnings, isStr)) return false;
+	const shape: Shape = new Map(sources.map(s => [s.id, {sentences: s.sentences.length, length: s.text.length}]));
+	if (shape.size !== sources.length) return false;
+	const {families, pairs, repeats, stock} = v['reuse'];
+	return (
+		Array.isArray(pairs) &&
+		pairs.every(p => isPair(p, shape)) &&
+		Array.isArray(families) &&
+		families.every(f => isFamily(f, shape)) &&
+		Array.isArray(repeats) &&
+		repeats.every(r => isSentenceRef(r, shape, true)) &&
+		Array.isArray(stock) &&
+		stock.every(x => isSentenceRef(x, shape, false))
+	);
 }
 
 function isRelation(v: unknown): boolean {

@@ -9,7 +9,8 @@
 //   they hold 0 bytes), and a pipe swapped in after the check cannot block the open (O_NONBLOCK);
 // - each folder's real path is derived from its parent's, not resolved again per level, so a deep
 //   nest of folders costs one listing per folder.
-// `walkCorpus` and `readBounded` are plain synchronous functions of a path, usable from worker threads.
+// `walkCorpus`, `readBounded` and `readOne` are plain synchronous functions of a path: the pool's threads
+// (threads/file-worker.ts) read with them.
 
 import {
 	closeSync,
@@ -25,9 +26,11 @@ import {
 	statSync,
 } from 'node:fs';
 import {extname, sep} from 'node:path';
+import type {SentenceFeatures} from '../core/features.js';
+import {analyseFile, assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
-import {buildSource, type Corpus, markRepeatedLines, type Meta, type Progress, type Source} from '../core/source.js';
-import {decode, looksBinary, normalize} from '../core/text.js';
+import type {Corpus, Meta, Progress} from '../core/source.js';
+import {decode, looksBinary} from '../core/text.js';
 
 export {SIDECAR};
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '.html', '.htm', '']);
@@ -102,25 +105,25 @@ export function readBounded(path: string, maxBytes: number): BoundedRead {
 	}
 }
 
-/** A corpus file's bytes, or the warning that says why it is skipped. */
-export function readCorpusFile(file: CorpusFile, maxBytes: number): {bytes: Buffer} | {skipped: string} {
+/** One file's bytes, or the warning that says why it is skipped (too large, not a regular file, unreadable, empty, binary). */
+export function readOne(path: string, id: string, maxBytes: number): {bytes: Buffer} | {warning: string} {
 	let read: BoundedRead;
 	try {
-		read = readBounded(file.path, maxBytes);
+		read = readBounded(path, maxBytes);
 	} catch (error) {
-		return {skipped: `${file.id}: unreadable (${code(error)})`};
+		return {warning: `${id}: unreadable (${code(error)})`};
 	}
-	if (read.kind === 'not-regular') return {skipped: `${file.id}: skipped, a ${read.type}, not a regular file`};
+	if (read.kind === 'not-regular') return {warning: `${id}: skipped, a ${read.type}, not a regular file`};
 	if (read.kind === 'too-large') {
 		return {
-			skipped:
+			warning:
 				read.size === null
-					? `${file.id}: skipped, more than ${maxBytes} bytes, over the limit (--max-bytes)`
-					: `${file.id}: skipped, ${read.size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`,
+					? `${id}: skipped, more than ${maxBytes} bytes, over the limit (--max-bytes)`
+					: `${id}: skipped, ${read.size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`,
 		};
 	}
-	if (read.bytes.length === 0) return {skipped: `${file.id}: skipped, empty file`};
-	if (looksBinary(read.bytes)) return {skipped: `${file.id}: skipped, binary file`};
+	if (read.bytes.length === 0) return {warning: `${id}: skipped, empty file`};
+	if (looksBinary(read.bytes)) return {warning: `${id}: skipped, binary file`};
 	return {bytes: read.bytes};
 }
 
@@ -278,35 +281,51 @@ function direntKind(e: Dirent): string {
 
 /** Read every text file under `dir` (recursively, links resolved once) into sources. */
 export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
+	return readCorpus(dir, {...opts, features: false}).corpus;
+}
+
+/** The corpus and, unless `features: false`, the features of its sentences for the matching. */
+export function readCorpus(
+	dir: string,
+	opts: LoadOptions & {features?: boolean} = {},
+	prepared = prepareCorpus(dir, opts),
+): {corpus: Corpus; features: SentenceFeatures[][]} {
+	const {files, sidecar, warnings} = prepared;
 	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-	const walk = walkCorpus(dir, opts);
-	const warnings = [...walk.warnings];
-	const sidecar = readSidecar(walk.sidecar, warnings);
-	const sources: Source[] = [];
-	const byHash = new Map<string, string>();
-	const files = walk.files;
+	const analysed: FileAnalysis[] = [];
 	for (const [i, file] of files.entries()) {
 		if ((i & 63) === 0) opts.onProgress?.('reading files', i, files.length);
-		const read = readCorpusFile(file, maxBytes);
-		if ('skipped' in read) {
-			warnings.push(read.skipped);
-			continue;
-		}
-		const meta = Object.hasOwn(sidecar, file.id) ? sidecar[file.id] : undefined;
-		const source = buildSource(file.id, read.bytes, meta);
-		const key = normalize(source.text);
-		source.sameAs = byHash.get(key) ?? null;
-		if (source.sameAs) source.warnings.push(`same text as ${source.sameAs}`);
-		else byHash.set(key, file.id);
-		sources.push(source);
-	}
-	const ids = new Set(sources.map(s => s.id));
-	for (const id of Object.keys(sidecar)) {
-		if (!ids.has(id)) warnings.push(`${SIDECAR}: no source named ${id}`);
+		const read = readOne(file.path, file.id, maxBytes);
+		if ('warning' in read) warnings.push(read.warning);
+		else analysed.push(analyseFile(file.id, read.bytes, sidecar[file.id], {features: opts.features}));
 	}
 	opts.onProgress?.('reading files', files.length, files.length);
-	markRepeatedLines(sources);
-	return {dir, sources, warnings};
+	return finishCorpus(dir, analysed, sidecar, warnings);
+}
+
+/**
+ * The folder walked, its files listed and its sidecar read: what every way of reading a corpus starts from.
+ * The sidecar has no prototype: a file may be called `constructor`.
+ */
+export function prepareCorpus(
+	dir: string,
+	opts: LoadOptions = {},
+): {files: CorpusFile[]; sidecar: Record<string, Partial<Meta>>; warnings: string[]} {
+	const walk = walkCorpus(dir, opts);
+	const warnings = [...walk.warnings];
+	return {files: walk.files, sidecar: readSidecar(walk.sidecar, warnings), warnings};
+}
+
+/** The analysed files as a corpus, with a warning for each sidecar entry that names no file. */
+export function finishCorpus(
+	dir: string,
+	analysed: FileAnalysis[],
+	sidecar: Record<string, Partial<Meta>>,
+	warnings: string[],
+): {corpus: Corpus; features: SentenceFeatures[][]} {
+	const ids = new Set(analysed.map(a => a.source.id));
+	for (const id of Object.keys(sidecar)) if (!ids.has(id)) warnings.push(`${SIDECAR}: no source named ${id}`);
+	return assembleCorpus(dir, analysed, warnings);
 }
 
 /** The bytes of a sidecar as the loader takes them (for cache keys), or the reason there are none. */

@@ -3,6 +3,8 @@
 // fails (the reader of a pipe has gone: EPIPE; the disk is full: ENOSPC) rejects with the stream's error,
 // once, and nothing more is written.
 
+import {randomBytes} from 'node:crypto';
+import {createWriteStream, renameSync, rmSync} from 'node:fs';
 import type {Writable} from 'node:stream';
 
 const BLOCK = 64 * 1024;
@@ -49,4 +51,29 @@ export function writeFailure(error: unknown): string {
 	const e = error as NodeJS.ErrnoException;
 	const reasons: Record<string, string> = {ENOSPC: 'no space left on the device', EIO: 'input/output error', EDQUOT: 'disk quota exceeded'};
 	return `cannot write the output: ${(e.code && reasons[e.code]) ?? e.message} (${e.code ?? 'error'})`;
+}
+
+/**
+ * Write chunks to a file, whole or not at all: into a temporary file beside it, renamed into place. The
+ * temporary name is random and created exclusively, so a link planted beside the file is never written
+ * through; the temporary file is removed on failure only if this call created it.
+ */
+export async function writeFileChunks(path: string, chunks: Iterable<string>): Promise<void> {
+	const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
+	const stream = createWriteStream(tmp, {flags: 'wx', mode: 0o644});
+	let created = false;
+	stream.once('open', () => {
+		created = true;
+	});
+	const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+	failed.catch(() => {}); // handled by the races below; an error after them has nothing left to stop
+	try {
+		await Promise.race([writeChunks(stream, chunks), failed]);
+		await Promise.race([new Promise<void>(resolve => stream.end(resolve)), failed]);
+		renameSync(tmp, path);
+	} catch (error) {
+		stream.destroy();
+		if (created) rmSync(tmp, {force: true});
+		throw error;
+	}
 }

@@ -21,7 +21,7 @@ const cli = (args: string[], cacheDir: string) =>
 	spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, CHURNSCOPE_CACHE_DIR: cacheDir, NO_COLOR: '1'}});
 
 describe('a cache that verifies', () => {
-	it('rebuilds an entry of the right version and checksum but the wrong shape, silently', () => {
+	it('rebuilds an entry of the right version and checksum but the wrong shape, silently', async () => {
 		const root = scratchDir('cache-');
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
 		const expected = cli(['sources', '--json', '--corpus', dir, '--no-cache'], root).stdout;
@@ -50,22 +50,22 @@ describe('a cache that verifies', () => {
 			expect(r.stderr).toBe('');
 			expect(r.stdout).toBe(expected);
 			// Rewritten whole: the next run is served from it.
-			expect(loadAnalysed(dir, {cacheRoot: root}).cached).toBe(true);
+			expect((await loadAnalysed(dir, {cacheRoot: root})).cached).toBe(true);
 		}
 	});
 
-	it('never writes through a link planted under the temporary name', () => {
+	it('never writes through a link planted under the temporary name', async () => {
 		const root = scratchDir('cache-');
 		const victim = join(scratchDir('victim-'), 'precious.txt');
 		writeFileSync(victim, 'do not touch');
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
 		// The name the next temporary file will have (randomBytes is fixed above).
 		symlinkSync(victim, join(root, `.tmp-${'ab'.repeat(12)}`));
-		const r = loadAnalysed(dir, {cacheRoot: root});
-		expect(r.pairs.length).toBe(1);
+		const r = await loadAnalysed(dir, {cacheRoot: root});
+		expect(r.reuse.pairs.length).toBe(1);
 		expect(readFileSync(victim, 'utf8')).toBe('do not touch');
 		// The write failed (the name was taken): the cache is lost, nothing else.
-		expect(loadAnalysed(dir, {cacheRoot: root}).cached).toBe(false);
+		expect((await loadAnalysed(dir, {cacheRoot: root})).cached).toBe(false);
 	});
 
 	it('runs without a cache when its path is a file', () => {
@@ -80,10 +80,10 @@ describe('a cache that verifies', () => {
 		expect(readFileSync(file, 'utf8')).toBe('a file');
 	});
 
-	it('holds the cache under its size cap (--cache-size), dropping the least recently used corpus', () => {
+	it('holds the cache under its size cap (--cache-size), dropping the least recently used corpus', async () => {
 		const root = scratchDir('cache-');
 		const dirs = [1, 2, 3].map(i => makeCorpus({'a.txt': text(i), 'b.txt': text(i + 10)}));
-		loadAnalysed(dirs[0]!, {cacheRoot: root});
+		await loadAnalysed(dirs[0]!, {cacheRoot: root});
 		const one = readdirSync(root)
 			.map(f => readFileSync(join(root, f)).length)
 			.reduce((a, b) => a + b, 0);
@@ -96,6 +96,6 @@ describe('a cache that verifies', () => {
 			.reduce((a, b) => a + b, 0);
 		expect(total).toBeLessThanOrEqual(one * 2.5);
 		expect(openCache({cacheRoot: root}).getJson(`corpus-${corpusKey(dirs[0]!, {})}`, (v): v is unknown => true)).toBeNull();
-		expect(loadAnalysed(dirs[2]!, {cacheRoot: root}).cached).toBe(true);
+		expect((await loadAnalysed(dirs[2]!, {cacheRoot: root})).cached).toBe(true);
 	});
 });

@@ -33,17 +33,28 @@ const ENV = {...process.env, NO_COLOR: '1'};
 describe('streaming output', () => {
 	const dir = duplicateHeavy(30, 40);
 
-	it('writes a duplicate-heavy corpus as a JSON array and as JSON lines, item by item', () => {
-		const array = spawnSync(process.execPath, [CLI, 'pairs', '--json', '--corpus', dir], {encoding: 'utf8', env: ENV, maxBuffer: 1 << 30});
+	it('writes every pair of a duplicate-heavy corpus as a JSON array and as JSON lines, item by item', () => {
+		const array = spawnSync(process.execPath, [CLI, 'pairs', '--all', '--json', '--corpus', dir], {
+			encoding: 'utf8',
+			env: ENV,
+			maxBuffer: 1 << 30,
+		});
 		expect(array.status, array.stderr).toBe(0);
 		const pairs = JSON.parse(array.stdout) as unknown[];
 		expect(pairs.length).toBeGreaterThanOrEqual(400);
-		const lines = spawnSync(process.execPath, [CLI, 'pairs', '--jsonl', '--corpus', dir], {encoding: 'utf8', env: ENV, maxBuffer: 1 << 30});
+		// Without --all, each copy against its origin only.
+		const each = spawnSync(process.execPath, [CLI, 'pairs', '--json', '--corpus', dir], {encoding: 'utf8', env: ENV, maxBuffer: 1 << 30});
+		expect((JSON.parse(each.stdout) as unknown[]).length).toBeLessThan(pairs.length / 10);
+		const lines = spawnSync(process.execPath, [CLI, 'pairs', '--all', '--jsonl', '--corpus', dir], {
+			encoding: 'utf8',
+			env: ENV,
+			maxBuffer: 1 << 30,
+		});
 		expect(lines.status, lines.stderr).toBe(0);
 		const items = lines.stdout.split('\n');
 		expect(items.pop()).toBe('');
 		expect(items.map(l => JSON.parse(l))).toEqual(pairs);
-		for (const sub of [['sources'], ['figures'], ['search', 'harbour authority']]) {
+		for (const sub of [['sources'], ['pairs'], ['families'], ['figures'], ['search', 'harbour authority']]) {
 			const r = spawnSync(process.execPath, [CLI, ...sub, '--jsonl', '--corpus', dir], {encoding: 'utf8', env: ENV, maxBuffer: 1 << 30});
 			expect(r.status, sub.join(' ')).toBe(0);
 			for (const l of r.stdout.trimEnd().split('\n')) expect(typeof JSON.parse(l), sub.join(' ')).toBe('object');
@@ -71,10 +82,7 @@ describe('streaming output', () => {
 			[],
 			corpus,
 			{json: true},
-			analysisOf(
-				corpus,
-				Array.from({length: 300}, () => pair),
-			),
+			analysisOf(corpus, {pairs: Array.from({length: 300}, () => pair), families: [], repeats: [], stock: []}),
 		);
 		let bytes = 0;
 		let largest = 0;
@@ -95,7 +103,11 @@ describe('readers that go away and disks that fill', () => {
 	const dir = duplicateHeavy(30, 40);
 
 	it('ends quietly, with the status of a run read to the end, when the reader of the pipe goes (| head -1)', async () => {
-		for (const args of [['pairs'], ['pairs', '--json'], ['figures', '--jsonl']]) {
+		for (const args of [
+			['pairs', '--all'],
+			['pairs', '--all', '--json'],
+			['figures', '--jsonl'],
+		]) {
 			const child = spawn(process.execPath, [CLI, ...args, '--corpus', dir], {env: ENV});
 			let stderr = '';
 			child.stderr.on('data', d => {

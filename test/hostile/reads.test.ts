@@ -63,6 +63,15 @@ describe('reads that could block or never end', () => {
 		expect(whole.kind === 'bytes' && whole.bytes.length).toBeGreaterThan(200);
 	});
 
+	it('does not open named pipes in a passim run either', () => {
+		const dir = makeCorpus({'out/out.json/_SUCCESS': ''});
+		mkfifo(join(dir, 'input.jsonl'));
+		mkfifo(join(dir, 'out', 'out.json', 'part-00000.json'));
+		const r = run(['sources', '--corpus', dir]);
+		expect(r.status, `killed after the timeout: ${r.error}`).toBe(2);
+		expect(r.stderr).toMatch(/^churnscope: passim output in .* but no passim input beside it/);
+	});
+
 	it('never opens what is not a regular file', () => {
 		const dir = scratchDir();
 		mkfifo(join(dir, 'fifo'));

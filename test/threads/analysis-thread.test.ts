@@ -27,9 +27,9 @@ describe('analysis thread', () => {
 		expect(file[0]).toMatchObject({message: expect.stringMatching(/^corpus is not a folder: /)});
 	});
 
-	it('sends the corpus, then the pairs, when all is well', async () => {
+	it('sends the corpus, then the reuse found, when all is well', async () => {
 		const messages = await runWorker(makeCorpus({'a.txt': 'A title\nSome text here.\n'}), {cache: false});
-		expect(messages.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['corpus', 'pairs']);
+		expect(messages.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['corpus', 'reuse']);
 	});
 
 	it('reports a worker that dies as a failed analysis', async () => {

@@ -150,7 +150,7 @@ describe('explorer', () => {
 		const app = render(
 			<App
 				corpus={stub}
-				analysis={{corpus: stub, pairs: [], families: [], repeats: [], rows: analysis.rows}}
+				analysis={{corpus: stub, pairs: [], families: [], repeats: [], stock: [], rows: analysis.rows}}
 				preview
 				size={{columns: 100, rows: 30}}
 				theme={theme}
