@@ -1,7 +1,7 @@
 // npm run bench: start-up, per-keystroke search, reuse detection at scale and memory, each beside its
 // baseline measured in the same run. Prints a table and writes bench/results.json.
 //
-//   node dist/bench.js [--only startup,search,reuse,copies,figures,launch,load,memory] [--articles 1000,10000] [--passages 100000] [--runs 7]
+//   node dist/bench.js [--only startup,search,reuse,copies,figures,launch,load,memory,hostile] [--articles 1000,10000] [--passages 100000] [--runs 7]
 
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -17,6 +17,7 @@ import {foldForSearch} from '../source/core/text.js';
 import {copies} from './copies.js';
 import {figureTable, lineupTable, scoreFigures, scoreLineUp} from './figures.js';
 import {lineUp} from '../source/core/figures.js';
+import {timePathological} from './pathological.js';
 import {rng, synthesize, type Synthetic} from './synth.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +31,7 @@ function parseArgs(argv: string[]): Args {
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
 	return {
-		only: new Set((get('only') ?? 'startup,search,reuse,copies,figures,launch,load,memory').split(',')),
+		only: new Set((get('only') ?? 'startup,search,reuse,copies,figures,launch,load,memory,hostile').split(',')),
 		articles: (get('articles') ?? '1000,10000').split(',').map(Number),
 		passages: Number(get('passages') ?? 100_000),
 		runs: Number(get('runs') ?? 7),
@@ -469,6 +470,17 @@ if (args.only.has('memory')) {
 	log(
 		`  ${r.rss_mb} MB resident after analysis and index (peak ${r.peak_rss_mb} MB; bare node ${r.baseline_node_rss_mb} MB) · target ≤ 1024 MB`,
 	);
+}
+if (args.only.has('hostile')) {
+	log('pathological input (1 MB runs of one character class, through buildSource as .txt and .html), slowest first…');
+	const r = timePathological();
+	results['hostile'] = r;
+	for (const c of r) {
+		const ms = Math.max(c.txt_ms[c.largest]!, c.html_ms[c.largest]!);
+		const size = c.largest >= 1_000_000 ? `${c.largest / 1_000_000} MB` : `${Math.round(c.largest / 1000)} KB`;
+		const note = c.stopped ? ' · stopped there: super-linear, over a minute at 1 MB' : '';
+		log(`  ${c.name.padEnd(34)} ${String(ms).padStart(6)} ms at ${size.padEnd(7)} growth n^${c.exponent ?? '?'}${note}`);
+	}
 }
 writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 log(`wrote ${join('bench', 'results.json')}`);

@@ -34,6 +34,13 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 /** Start the explorer in a fresh tmux session; returns the file its exit code is written to. */
 function launch(opts: {cols?: number; rows?: number; env?: string; args?: string} = {}): string {
 	const exitFile = join(scratchDir('e2e-'), 'exit');
+	// A session that outlives 'app': killing the server's only session ends the server, and a new
+	// session started at that moment fails with "server exited unexpectedly" (seen under load).
+	try {
+		tmux('has-session', '-t', 'keeper');
+	} catch {
+		tmux('new-session', '-d', '-s', 'keeper');
+	}
 	try {
 		tmux('kill-session', '-t', 'app');
 	} catch {

@@ -5,6 +5,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 export function setup(): () => void {
+	// Once per run, though every project of the config (vitest.config.ts) calls it.
+	if (process.env['CHURNSCOPE_TEST_TMP_PID'] === String(process.pid)) return () => {};
+	process.env['CHURNSCOPE_TEST_TMP_PID'] = String(process.pid);
 	const root = mkdtempSync(join(tmpdir(), 'churnscope-test-'));
 	chmodSync(root, 0o755); // a test runs the CLI as another user on a folder in here
 	process.env['CHURNSCOPE_TEST_TMP'] = root;

@@ -7,13 +7,13 @@ import type {Figure} from '../core/figures.js';
 import type {Family} from '../core/types.js';
 import {cell, done, json, table, type Output} from './output.js';
 
-export type FamiliesOptions = {json: boolean; minReach?: number; source?: string};
+export type FamiliesOptions = {json: boolean; jsonl?: boolean; minReach?: number; source?: string};
 
 export function families(an: Analysis, opts: FamiliesOptions): Output {
 	const selected = an.families.filter(
 		f => f.reach.sources >= (opts.minReach ?? 2) && (!opts.source || f.members.some(m => m.source === opts.source)),
 	);
-	if (opts.json) return json(selected, familyJson);
+	if (opts.json || opts.jsonl) return json(selected, {encode: familyJson, lines: opts.jsonl});
 	return done(
 		selected.length,
 		table(

@@ -14,6 +14,8 @@ export type {Output};
 
 export type CommandOptions = {
 	json: boolean;
+	/** JSON lines: one object a line. */
+	jsonl?: boolean;
 	limit?: number;
 	kind?: string;
 	source?: string;
@@ -49,7 +51,7 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 
 function sources(an: Analysis, opts: CommandOptions): Output {
 	const rows = an.rows.map(({figures: _f, ...r}) => r);
-	if (opts.json) return json(rows);
+	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	return done(
 		rows.length,
 		table(
@@ -70,7 +72,7 @@ function sources(an: Analysis, opts: CommandOptions): Output {
 function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
 	const hits = new Searcher(searchDocs(corpus.sources)).search(query, opts.limit ?? 20);
 	const rows = hits.map(h => ({source: h.source, start: h.start, end: h.end, text: h.text, score: h.score}));
-	if (opts.json) return json(rows);
+	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	const mark = (t: string) => (opts.color ? `\x1b[1;33m${t}\x1b[0m` : t);
 	const out = hits.map(h => {
 		const base = h.kind === 'passage' ? h.start : 0;
@@ -98,7 +100,7 @@ function pairs(an: Pick<Analysis, 'pairs'>, opts: CommandOptions): Output {
 		parts: p.parts,
 		family: p.family,
 	}));
-	if (opts.json) return json(rows);
+	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	return done(
 		rows.length,
 		(function* () {
@@ -150,7 +152,7 @@ function figures(corpus: Corpus, opts: CommandOptions): Output {
 					sentence: s.sentences[f.sentence]!.text,
 				})),
 		);
-	if (opts.json) return json(rows);
+	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	return done(
 		rows.length,
 		table(

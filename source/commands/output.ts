@@ -20,7 +20,14 @@ export function* jsonArray<T>(items: Iterable<T>, encode: (item: T) => unknown =
 	yield first ? '[]\n' : '\n]\n';
 }
 
-export const json = <T>(rows: T[], encode?: (item: T) => unknown): Output => done(rows.length, jsonArray(rows, encode));
+/** JSON lines: one item a line, a line a chunk. */
+export function* jsonLines<T>(items: Iterable<T>, encode: (item: T) => unknown = x => x): Iterable<string> {
+	for (const item of items) yield `${JSON.stringify(encode(item))}\n`;
+}
+
+/** Rows as a JSON array, or as JSON lines with `lines`; each row through `encode` if given. */
+export const json = <T>(rows: T[], opts: {lines?: boolean; encode?: (item: T) => unknown} = {}): Output =>
+	done(rows.length, opts.lines ? jsonLines(rows, opts.encode) : jsonArray(rows, opts.encode));
 
 /** A cell of plain output from a file, a name or the sidecar: one line, controls shown as escapes. */
 export const cell = (s: string): string => sanitize(s.replace(/\s+/g, ' '));

@@ -3,8 +3,18 @@
 
 import {sanitize} from '../core/sanitize.js';
 
+/** Longest message written: a name or a sidecar key can be megabytes long. */
+const MAX_CHARS = 2000;
+
 export function message(text: string): void {
-	process.stderr.write(`churnscope: ${sanitize(text)}\n`);
+	process.stderr.write(`churnscope: ${sanitize(clip(text))}\n`);
+}
+
+/** `text` cut to MAX_CHARS with an ellipsis, never through a surrogate pair. */
+export function clip(text: string, max = MAX_CHARS): string {
+	if (text.length <= max) return text;
+	const c = text.charCodeAt(max - 1);
+	return `${text.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max)}…`;
 }
 
 export function warn(text: string): void {

@@ -62,6 +62,15 @@ export function findPassimOutput(dir: string): string | null {
 	return found[0] ?? null;
 }
 
+/** A regular file, links followed, checked without opening it: a named pipe would block the read forever. */
+const isRegular = (p: string) => {
+	try {
+		return statSync(p).isFile();
+	} catch {
+		return false;
+	}
+};
+
 export const isPassimFolder = (dir: string): boolean => findPassimOutput(dir) !== null;
 
 /** Read a passim run: the input's texts as our corpus, the clusters, and the pairwise alignments when present. */
@@ -173,8 +182,10 @@ function inputFiles(dir: string, output: string, warnings: string[]): string[] {
 			if (d === output && (OUTPUT_PARTS.has(e.name) || e.name.endsWith('.parquet'))) continue;
 			if (p === output) continue;
 			if (e.isDirectory()) walk(p);
-			else if (INPUT.test(e.name)) out.push(p);
-			else if (/\.(json|jsonl|ndjson)\.bz2$/i.test(e.name))
+			else if (INPUT.test(e.name)) {
+				if (isRegular(p)) out.push(p);
+				else warnings.push(`${relative(dir, p)}: skipped, not a regular file`);
+			} else if (/\.(json|jsonl|ndjson)\.bz2$/i.test(e.name))
 				warnings.push(`${relative(dir, p)}: bzip2 is not read; decompress it (bunzip2 -k) or give it gzipped`);
 		}
 	};
@@ -193,7 +204,9 @@ function partFiles(folder: string, dir: string, warnings: string[]): string[] {
 	}
 	if (!names.includes('_SUCCESS'))
 		warnings.push(`${relative(dir, folder)}: no _SUCCESS file, so passim may not have finished; reading what is there`);
-	return names.filter(n => n.startsWith('part-') && !n.endsWith('.crc')).map(n => join(folder, n));
+	const parts = names.filter(n => n.startsWith('part-') && !n.endsWith('.crc')).map(n => join(folder, n));
+	for (const p of parts) if (!isRegular(p)) warnings.push(`${relative(dir, p)}: skipped, not a regular file`);
+	return parts.filter(isRegular);
 }
 
 /**

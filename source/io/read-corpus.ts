@@ -1,24 +1,285 @@
-// Loading a corpus folder from disk: the files, their bytes and the sidecar. The folder is only ever read;
-// what a source is made of is core/source.ts.
+// Loading a corpus folder from disk: the walk that lists its files, bounded reads of their bytes and the
+// sidecar. The folder is only ever read; what a source is made of is core/source.ts.
+//
+// The folder is hostile by nature (pages scraped from the web, archives from strangers), so:
+// - only regular files are read, after links are resolved; named pipes, sockets and devices are never
+//   opened (a pipe would block the reader forever, /dev/zero would never end), only named in a warning;
+// - a link that leads out of the corpus folder is skipped unless `follow` is set (as ripgrep does);
+// - every read has a hard byte cap enforced while reading, not trusted from `stat` (files in /proc say
+//   they hold 0 bytes), and a pipe swapped in after the check cannot block the open (O_NONBLOCK);
+// - each folder's real path is derived from its parent's, not resolved again per level, so a deep
+//   nest of folders costs one listing per folder.
+// `walkCorpus`, `readBounded` and `readOne` are plain synchronous functions of a path: the pool's threads
+// (threads/file-worker.ts) read with them.
 
-import {type Dirent, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
-import {extname, join, relative, sep} from 'node:path';
-import {parseSidecar, SIDECAR} from '../core/sidecar.js';
+import {
+	closeSync,
+	constants,
+	type Dirent,
+	fstatSync,
+	lstatSync,
+	openSync,
+	readdirSync,
+	readSync,
+	realpathSync,
+	type Stats,
+	statSync,
+} from 'node:fs';
+import {extname, sep} from 'node:path';
 import type {SentenceFeatures} from '../core/features.js';
 import {analyseFile, assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
+import {parseSidecar, SIDECAR} from '../core/sidecar.js';
 import type {Corpus, GivenMeta, Progress} from '../core/source.js';
-import {looksBinary} from '../core/text.js';
+import {decode, looksBinary} from '../core/text.js';
 
 export {SIDECAR};
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '.html', '.htm', '']);
-export type LoadOptions = {maxBytes?: number; maxFiles?: number; onProgress?: Progress};
+export type WalkOptions = {
+	maxFiles?: number;
+	/** Follow links that lead out of the corpus folder (off: they are skipped with a warning). */
+	follow?: boolean;
+};
+export type LoadOptions = WalkOptions & {maxBytes?: number; onProgress?: Progress};
 
 export class CorpusError extends Error {}
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 200_000;
+/** The sidecar's own cap: metadata for 200,000 files fits well within it. */
+export const SIDECAR_MAX_BYTES = 32 * 1024 * 1024;
 
-/** Read every text file under `dir` (recursively, links followed once) into sources. */
+// ---------- bounded reads ----------
+
+/** What a bounded read found: the bytes, or why there are none. */
+export type BoundedRead =
+	| {kind: 'bytes'; bytes: Buffer}
+	/** Over the cap: `size` as `stat` gave it, or null when the cap was met while reading. */
+	| {kind: 'too-large'; size: number | null}
+	/** Not a regular file once links are resolved: never opened (or closed unread, if swapped in). */
+	| {kind: 'not-regular'; type: string};
+
+/** What kind of thing a path is, in words, for a warning. */
+export function kindOf(st: Stats): string {
+	if (st.isDirectory()) return 'folder';
+	if (st.isFIFO()) return 'named pipe';
+	if (st.isSocket()) return 'socket';
+	if (st.isCharacterDevice()) return 'character device';
+	if (st.isBlockDevice()) return 'block device';
+	if (st.isSymbolicLink()) return 'symbolic link';
+	return st.isFile() ? 'regular file' : 'special file';
+}
+
+/**
+ * The bytes of the regular file at `path` (links followed), at most `maxBytes` of them. The type is
+ * checked with `stat` before anything is opened; the open does not block (a pipe swapped in after the
+ * check) and is checked again on the descriptor. The cap holds while reading, whatever `stat` said.
+ * System errors (ENOENT, EACCES, …) are thrown.
+ */
+export function readBounded(path: string, maxBytes: number): BoundedRead {
+	const st = statSync(path);
+	if (!st.isFile()) return {kind: 'not-regular', type: kindOf(st)};
+	if (st.size > maxBytes) return {kind: 'too-large', size: st.size};
+	const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+	try {
+		const at = fstatSync(fd);
+		if (!at.isFile()) return {kind: 'not-regular', type: kindOf(at)};
+		if (at.size > maxBytes) return {kind: 'too-large', size: at.size};
+		// One byte more than the file should hold: a file that grew, or one that claims 0 bytes, shows itself.
+		let buf = Buffer.allocUnsafe(Math.min(maxBytes, at.size) + 1);
+		let n = 0;
+		for (;;) {
+			if (n === buf.length) {
+				if (n > maxBytes) return {kind: 'too-large', size: null};
+				const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(n * 2, 64 * 1024)));
+				buf.copy(bigger, 0, 0, n);
+				buf = bigger;
+			}
+			// Position null: read on from where the last read ended, as files in /proc need.
+			const got = readSync(fd, buf, n, buf.length - n, null);
+			if (got === 0) break;
+			n += got;
+		}
+		return {kind: 'bytes', bytes: buf.subarray(0, n)};
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** One file's bytes, or the warning that says why it is skipped (too large, not a regular file, unreadable, empty, binary). */
+export function readOne(path: string, id: string, maxBytes: number): {bytes: Buffer} | {warning: string} {
+	let read: BoundedRead;
+	try {
+		read = readBounded(path, maxBytes);
+	} catch (error) {
+		return {warning: `${id}: unreadable (${code(error)})`};
+	}
+	if (read.kind === 'not-regular') return {warning: `${id}: skipped, a ${read.type}, not a regular file`};
+	if (read.kind === 'too-large') {
+		return {
+			warning:
+				read.size === null
+					? `${id}: skipped, more than ${maxBytes} bytes, over the limit (--max-bytes)`
+					: `${id}: skipped, ${read.size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`,
+		};
+	}
+	if (read.bytes.length === 0) return {warning: `${id}: skipped, empty file`};
+	if (looksBinary(read.bytes)) return {warning: `${id}: skipped, binary file`};
+	return {bytes: read.bytes};
+}
+
+// ---------- the walk ----------
+
+/** A file to read: its id (path relative to the corpus folder, forward slashes) and the path to open. */
+export type CorpusFile = {id: string; path: string};
+
+export type Walk = {
+	/** The text files, in a stable order (by name, folder by folder). */
+	files: CorpusFile[];
+	/** The sidecar's path (its link resolved), or null when there is none to read. */
+	sidecar: string | null;
+	/** One line per file or folder passed over for a reason the user should hear. */
+	warnings: string[];
+};
+
+/**
+ * The files a corpus folder holds, as the loader reads them: text files by extension, hidden files and
+ * `node_modules` passed over, links resolved once (loops, broken links and links out of the folder
+ * skipped with a warning), at most `maxFiles`. Nothing is opened but folders.
+ */
+export function walkCorpus(dir: string, opts: WalkOptions = {}): Walk {
+	const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
+	let root: string;
+	try {
+		root = realpathSync.native(dir);
+	} catch (error) {
+		throw new CorpusError(`corpus folder not found: ${dir} (${code(error)})`);
+	}
+	if (!statSync(root).isDirectory()) throw new CorpusError(`corpus is not a folder: ${dir}`);
+	const inside = (real: string) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+	const files: CorpusFile[] = [];
+	const warnings: string[] = [];
+	let sidecar: string | null = null;
+	/** Real paths of the folders read so far: a link to one of them is a loop or a second way in. */
+	const seen = new Set<string>();
+	let full = false;
+
+	const isText = (name: string) => TEXT_EXTENSIONS.has(extname(name).toLowerCase());
+	const addFile = (id: string, path: string) => {
+		if (files.length >= maxFiles) {
+			if (!full) warnings.push(`more than ${maxFiles} files; the rest skipped (--max-files)`);
+			full = true;
+			return;
+		}
+		files.push({id, path});
+	};
+
+	/** A folder being listed: `path` to open it by, `real` its resolved form, `prefix` the ids' folder part. */
+	type Frame = {path: string; real: string; prefix: string; entries: Dirent[]; next: number};
+	const list = (path: string, real: string, prefix: string): Frame | null => {
+		seen.add(real);
+		try {
+			const entries = readdirSync(path, {withFileTypes: true});
+			entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+			return {path, real, prefix, entries, next: 0};
+		} catch (error) {
+			warnings.push(`${prefix.slice(0, -1) || '.'}: unreadable folder (${code(error)})`);
+			return null;
+		}
+	};
+
+	// Depth first, by name, with a stack of its own: a nest thousands of folders deep is no deeper a
+	// recursion, and each folder's paths are its parent's with one more name, resolved by no one.
+	const top = list(dir, root, '');
+	const stack = top ? [top] : [];
+	while (stack.length > 0 && !full) {
+		const f = stack[stack.length - 1]!;
+		const e = f.entries[f.next++];
+		if (!e) {
+			stack.pop();
+			continue;
+		}
+		if (f.prefix === '' && e.name === SIDECAR) {
+			sidecar = resolveSidecar(under(f.path, e.name), e);
+			continue;
+		}
+		if (e.name.startsWith('.') || e.name === SIDECAR || e.name === 'node_modules') continue;
+		const p = under(f.path, e.name);
+		const id = f.prefix + e.name;
+		let st: Stats | null = null;
+		let target = under(f.real, e.name);
+		let link = e.isSymbolicLink();
+		if (!link && !e.isDirectory() && !e.isFile() && !isSpecial(e)) {
+			// The file system did not say what the entry is.
+			try {
+				const l = lstatSync(p);
+				link = l.isSymbolicLink();
+				if (!link) st = l;
+			} catch (error) {
+				warnings.push(`${id}: unreadable (${code(error)})`);
+				continue;
+			}
+		}
+		if (link) {
+			try {
+				target = realpathSync.native(p);
+				st = statSync(target);
+			} catch (error) {
+				warnings.push(code(error) === 'ELOOP' ? `${id}: link loop, skipped` : `${id}: broken link, skipped`);
+				continue;
+			}
+			if (!opts.follow && !inside(target)) {
+				if (st.isDirectory() || isText(e.name)) warnings.push(`${id}: link out of the corpus folder, skipped (--follow reads it)`);
+				continue;
+			}
+		}
+		if (st ? st.isDirectory() : e.isDirectory()) {
+			if (seen.has(target)) {
+				const loop = f.real === target || f.real.startsWith(target + sep);
+				warnings.push(loop ? `${id}: link loop, skipped` : `${id}: a second link to a folder already read, skipped`);
+				continue;
+			}
+			const child = list(link ? target : p, target, `${id}/`);
+			if (child) stack.push(child);
+		} else if (isText(e.name)) {
+			if (st ? st.isFile() : e.isFile()) addFile(id, link ? target : p);
+			else warnings.push(`${id}: skipped, a ${st ? kindOf(st) : direntKind(e)}, not a regular file`);
+		}
+	}
+	return {files, sidecar, warnings};
+
+	function resolveSidecar(p: string, e: Dirent): string | null {
+		if (!e.isSymbolicLink()) return p;
+		let target: string;
+		try {
+			target = realpathSync.native(p);
+		} catch {
+			warnings.push(`${SIDECAR}: broken link; metadata inferred from the texts`);
+			return null;
+		}
+		if (!opts.follow && !inside(target)) {
+			warnings.push(`${SIDECAR}: link out of the corpus folder, not read (--follow reads it); metadata inferred from the texts`);
+			return null;
+		}
+		return target;
+	}
+}
+
+/** `name` in the folder `path`, without normalising the whole path again. */
+const under = (path: string, name: string) => (path.endsWith(sep) ? path + name : path + sep + name);
+
+const isSpecial = (e: Dirent) => e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice();
+
+function direntKind(e: Dirent): string {
+	if (e.isFIFO()) return 'named pipe';
+	if (e.isSocket()) return 'socket';
+	if (e.isCharacterDevice()) return 'character device';
+	if (e.isBlockDevice()) return 'block device';
+	return 'special file';
+}
+
+// ---------- loading ----------
+
+/** Read every text file under `dir` (recursively, links resolved once) into sources. */
 export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
 	return readCorpus(dir, {...opts, features: false}).corpus;
 }
@@ -42,41 +303,17 @@ export function readCorpus(
 	return finishCorpus(dir, analysed, sidecar, warnings);
 }
 
-export type CorpusFile = {id: string; path: string};
-
-/** The folder checked, its files listed and its sidecar read: what every way of reading a corpus starts from. */
+/**
+ * The folder walked, its files listed and its sidecar read: what every way of reading a corpus starts from.
+ * The sidecar has no prototype: a file may be called `constructor`.
+ */
 export function prepareCorpus(
 	dir: string,
 	opts: LoadOptions = {},
 ): {files: CorpusFile[]; sidecar: Record<string, GivenMeta>; warnings: string[]} {
-	let st: ReturnType<typeof statSync>;
-	try {
-		st = statSync(dir);
-	} catch (error) {
-		throw new CorpusError(`corpus folder not found: ${dir} (${code(error)})`);
-	}
-	if (!st.isDirectory()) throw new CorpusError(`corpus is not a folder: ${dir}`);
-	const warnings: string[] = [];
-	const files = listFiles(dir, warnings, opts.maxFiles ?? DEFAULT_MAX_FILES).map(path => ({
-		id: relative(dir, path).split(sep).join('/'),
-		path,
-	}));
-	return {files, sidecar: readSidecar(dir, warnings), warnings};
-}
-
-/** One file's bytes, or why it is skipped (too large, unreadable, empty, binary). */
-export function readOne(path: string, id: string, maxBytes: number): {bytes: Buffer} | {warning: string} {
-	let bytes: Buffer;
-	try {
-		const size = statSync(path).size;
-		if (size > maxBytes) return {warning: `${id}: skipped, ${size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`};
-		bytes = readFileSync(path);
-	} catch (error) {
-		return {warning: `${id}: unreadable (${code(error)})`};
-	}
-	if (bytes.length === 0) return {warning: `${id}: skipped, empty file`};
-	if (looksBinary(bytes)) return {warning: `${id}: skipped, binary file`};
-	return {bytes};
+	const walk = walkCorpus(dir, opts);
+	const warnings = [...walk.warnings];
+	return {files: walk.files, sidecar: readSidecar(walk.sidecar, warnings), warnings};
 }
 
 /** The analysed files as a corpus, with a warning for each sidecar entry that names no file. */
@@ -91,74 +328,32 @@ export function finishCorpus(
 	return assembleCorpus(dir, analysed, warnings);
 }
 
-/** The sidecar of a corpus folder, if any: parsed, with a warning for each problem. */
-function readSidecar(dir: string, warnings: string[]): Record<string, GivenMeta> {
-	let raw: string;
+/** The bytes of a sidecar as the loader takes them (for cache keys), or the reason there are none. */
+export function readSidecarBytes(path: string | null): {bytes: Buffer} | {skipped: string} | null {
+	if (path === null) return null;
+	let read: BoundedRead;
 	try {
-		raw = readFileSync(join(dir, SIDECAR), 'utf8');
-	} catch {
+		read = readBounded(path, SIDECAR_MAX_BYTES);
+	} catch (error) {
+		return code(error) === 'ENOENT' ? null : {skipped: `${SIDECAR}: unreadable (${code(error)}); metadata inferred from the texts`};
+	}
+	if (read.kind === 'not-regular')
+		return {skipped: `${SIDECAR}: a ${read.type}, not a regular file; not read, metadata inferred from the texts`};
+	if (read.kind === 'too-large') {
+		return {skipped: `${SIDECAR}: over its ${SIDECAR_MAX_BYTES}-byte limit; not read, metadata inferred from the texts`};
+	}
+	return {bytes: read.bytes};
+}
+
+/** The sidecar of a corpus folder, if any: parsed, with a warning for each problem. */
+function readSidecar(path: string | null, warnings: string[]): Record<string, GivenMeta> {
+	const read = readSidecarBytes(path);
+	if (read === null) return {};
+	if ('skipped' in read) {
+		warnings.push(read.skipped);
 		return {};
 	}
-	return parseSidecar(raw, warnings);
-}
-
-/** The files a corpus folder would load, with their ids, and its sidecar if any (for cache keys). */
-export function listCorpusFiles(dir: string, maxFiles = DEFAULT_MAX_FILES): {id: string; path: string}[] {
-	const files = listFiles(dir, [], maxFiles).map(path => ({id: relative(dir, path).split(sep).join('/'), path}));
-	return [...files, {id: SIDECAR, path: join(dir, SIDECAR)}];
-}
-
-function listFiles(dir: string, warnings: string[], maxFiles: number): string[] {
-	const out: string[] = [];
-	const seen = new Set<string>();
-	const walk = (d: string) => {
-		let real: string;
-		try {
-			real = realpathSync(d);
-		} catch (error) {
-			warnings.push(`${relative(dir, d) || '.'}: unreadable folder (${code(error)})`);
-			return;
-		}
-		if (seen.has(real)) {
-			warnings.push(`${relative(dir, d)}: link loop, skipped`);
-			return;
-		}
-		seen.add(real);
-		let entries: Dirent[];
-		try {
-			entries = readdirSync(d, {withFileTypes: true});
-		} catch (error) {
-			warnings.push(`${relative(dir, d) || '.'}: unreadable folder (${code(error)})`);
-			return;
-		}
-		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-		for (const e of entries) {
-			if (e.name.startsWith('.') || e.name === SIDECAR || e.name === 'node_modules') continue;
-			const p = join(d, e.name);
-			let isDir = e.isDirectory();
-			let isFile = e.isFile();
-			if (e.isSymbolicLink()) {
-				try {
-					const t = statSync(p);
-					isDir = t.isDirectory();
-					isFile = t.isFile();
-				} catch {
-					warnings.push(`${relative(dir, p)}: broken link, skipped`);
-					continue;
-				}
-			}
-			if (isDir) walk(p);
-			else if (isFile && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) {
-				if (out.length >= maxFiles) {
-					warnings.push(`more than ${maxFiles} files; the rest skipped (--max-files)`);
-					return;
-				}
-				out.push(p);
-			}
-		}
-	};
-	walk(dir);
-	return out;
+	return parseSidecar(decode(read.bytes).text, warnings);
 }
 
 function code(error: unknown): string {

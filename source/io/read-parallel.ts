@@ -45,7 +45,8 @@ export async function readCorpusParallel(
 	try {
 		const outcomes = await Promise.all(
 			batches.map(async batch => {
-				const meta: Record<string, GivenMeta> = {};
+				// No prototype: a file may be called `__proto__`.
+				const meta: Record<string, GivenMeta> = Object.create(null);
 				for (const f of batch) if (sidecar[f.id]) meta[f.id] = sidecar[f.id]!;
 				const out = await pool.run({files: batch, meta, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, features: opts.features !== false});
 				done += batch.length;

@@ -4,14 +4,14 @@
 
 import {parentPort, workerData} from 'node:worker_threads';
 import {packSource} from '../core/pack.js';
-import {loadAnalysed, type Preview} from '../io/cache.js';
+import {type CacheOptions, loadAnalysed, type Preview} from '../io/cache.js';
 import {buffers, jsonChunks} from '../core/chunks.js';
 import type {Reuse} from '../core/reuse.js';
 import type {Corpus, Progress} from '../core/source.js';
 import type {LoadOptions} from '../io/read-corpus.js';
 import {isPassimFolder, loadPassimAnalysed} from '../io/passim.js';
 
-export type WorkerRequest = {dir: string; options: Omit<LoadOptions, 'onProgress'> & {cache?: boolean}};
+export type WorkerRequest = {dir: string; options: Omit<LoadOptions, 'onProgress'> & CacheOptions};
 export type WorkerMessage =
 	| {type: 'preview'; preview: Preview}
 	/** How far reading or comparing has gone; at most ten a second. */

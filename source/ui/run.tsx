@@ -10,29 +10,14 @@ import type {Corpus} from '../core/source.js';
 import {message, warnAll} from '../io/messages.js';
 import {App} from './app.js';
 import {fit} from './layout.js';
+import {Resumable, takeTerminal} from './terminal.js';
 
-const ENTER_ALT = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT = '\x1b[?1049l';
-const SHOW_CURSOR = '\x1b[?25h';
 /** How long the first frame waits for the corpus before it shows a loading line instead. */
 const FIRST_FRAME_WAIT_MS = 200;
 
 export async function runExplorer(dir: string, thread: AnalysisThread): Promise<number> {
-	let restored = false;
-	const restore = () => {
-		if (restored) return;
-		restored = true;
-		process.stdin.setRawMode(false);
-		process.stdout.write(LEAVE_ALT + SHOW_CURSOR);
-	};
-	process.stdout.write(ENTER_ALT);
-	process.once('exit', restore);
-	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
-			restore();
-			process.exit(128 + (signal === 'SIGTERM' ? 15 : 1));
-		});
-	}
+	// Alternate screen in; given back on any exit and signal, and around ctrl-z (ui/terminal.tsx).
+	const terminal = takeTerminal();
 
 	// What the analysis thread has told us so far; each message redraws.
 	let corpus: Corpus | null = null;
@@ -92,8 +77,9 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	clearTimeout(timer);
 
 	if (!failure) {
-		const instance = render(view(), {exitOnCtrlC: false, patchConsole: false, maxFps: 60});
-		redraw = () => (failure ? instance.unmount() : instance.rerender(view()));
+		const framed = () => <Resumable terminal={terminal}>{view()}</Resumable>;
+		const instance = render(framed(), {exitOnCtrlC: false, patchConsole: false, maxFps: 60});
+		redraw = () => (failure ? instance.unmount() : instance.rerender(framed()));
 		try {
 			await instance.waitUntilExit();
 		} finally {
@@ -101,7 +87,8 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 		}
 	}
 	await thread.terminate();
-	restore();
+	terminal.restore();
+	terminal.release();
 	if (failure) {
 		message(failure);
 		return 2;

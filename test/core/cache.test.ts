@@ -1,7 +1,7 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {corpusKey, loadAnalysed, readCache, readPreview} from '../../source/io/cache.js';
+import {corpusKey, loadAnalysed, openCache, readCache, readPreview} from '../../source/io/cache.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
 import {makeCorpus, scratchDir} from '../helpers.js';
@@ -42,13 +42,17 @@ describe('analysis cache', () => {
 		process.env['CHURNSCOPE_CACHE_DIR'] = root;
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
 		const key = corpusKey(dir, {});
-		writeFileSync(join(root, `${key}.json`), '{"version": 2, "key": "');
-		expect(readCache(dir, key, root)).toBeNull();
+		expect((await loadAnalysed(dir, {})).cached).toBe(false);
+		const entry = readdirSync(root).find(f => f.startsWith('corpus-'))!;
+		const bytes = readFileSync(join(root, entry));
+		bytes[bytes.length - 10]! ^= 1;
+		writeFileSync(join(root, entry), bytes);
+		expect(readCache(dir, key, openCache())).toBeNull();
 		const r = await loadAnalysed(dir, {});
 		expect(r.cached).toBe(false);
 		expect(r.reuse.pairs.length).toBe(1);
-		expect(readCache(dir, key, root)).not.toBeNull();
-		expect(readdirSync(root).filter(f => f.endsWith('.tmp'))).toEqual([]);
+		expect(readCache(dir, key, openCache())).not.toBeNull();
+		expect(readdirSync(root).filter(f => f.includes('tmp'))).toEqual([]);
 	});
 	it('writes nothing into the corpus folder, and nothing at all with cache off', async () => {
 		const root = scratchDir('cache-');

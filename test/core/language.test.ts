@@ -2,6 +2,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {detectLanguage} from '../../source/core/language.js';
+import {parseSidecar} from '../../source/core/sidecar.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'figures', 'articles');
 
@@ -35,5 +36,21 @@ describe('detectLanguage', () => {
 		const text = 'Der Handel mit China wächst, und die Exporte steigen. '.repeat(20_000);
 		expect(detectLanguage(text)).toBe('de');
 		expect(detectLanguage(text)).toBe(detectLanguage(text));
+	});
+});
+
+describe('a language given in the sidecar', () => {
+	it('is taken as an ISO 639-1 code, and anything else is named in a warning', () => {
+		const warnings: string[] = [];
+		const meta = parseSidecar(
+			JSON.stringify({sources: {'a.txt': {language: 'de'}, 'b.txt': {language: 'pt-BR'}, 'c.txt': {language: 'German'}}}),
+			warnings,
+		);
+		expect(meta['a.txt']!.language).toBe('de');
+		expect(meta['b.txt']!.language).toBe('pt');
+		expect(meta['c.txt']!.language).toBeUndefined();
+		expect(warnings).toEqual([
+			'churnscope.json: c.txt.language "German" is not an ISO 639-1 code such as "de"; detected from the text instead',
+		]);
 	});
 });
