@@ -18,7 +18,18 @@ describe('churnscope command line', () => {
 		const r = json(['sources']);
 		expect(r.code).toBe(0);
 		expect(r.data).toHaveLength(5);
-		expect(Object.keys(r.data[0]!).sort()).toEqual(['date', 'passages', 'publisher', 'reused', 'source', 'title', 'words']);
+		expect(Object.keys(r.data[0]!).sort()).toEqual([
+			'copiedBy',
+			'copiedFrom',
+			'date',
+			'passages',
+			'publisher',
+			'reach',
+			'reused',
+			'source',
+			'title',
+			'words',
+		]);
 		const rewrite = r.data.find(s => s['source'] === '000_3852ac365e34d611.txt')!;
 		expect(rewrite['reused']).toBeGreaterThan(0.7);
 		expect(rewrite['words']).toBeGreaterThan(400);
