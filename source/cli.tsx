@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {startAnalysis} from './threads/analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
+import {isThemeName} from './ui/theme.js';
 import {message, warnAll} from './io/messages.js';
 import {writeChunks} from './io/write.js';
 import {analysisOf} from './core/analysis.js';
@@ -30,6 +31,8 @@ const cli = meow(
 	  --source FILE      pairs or figures of one source only
 	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
+	  --theme T          the explorer's palette: dark (default) or light (also CHURNSCOPE_THEME,
+	                     or guessed from COLORFGBG); NO_COLOR turns colour off
 
 	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
 `,
@@ -44,6 +47,7 @@ const cli = meow(
 			source: {type: 'string'},
 			maxBytes: {type: 'number'},
 			cache: {type: 'boolean', default: true},
+			theme: {type: 'string'},
 		},
 	},
 );
@@ -63,6 +67,7 @@ if (!validKind(cli.flags.kind)) fail(`unknown figure kind "${cli.flags.kind}"; u
 if (sub === 'search' && args.join(' ').trim() === '') fail('search needs a query: churnscope search QUERY');
 if (cli.flags.limit !== undefined && !(cli.flags.limit > 0)) fail('--limit must be a positive number');
 if (cli.flags.maxBytes !== undefined && !(cli.flags.maxBytes > 0)) fail('--max-bytes must be a positive number');
+if (cli.flags.theme !== undefined && !isThemeName(cli.flags.theme)) fail(`unknown theme "${cli.flags.theme}"; use dark or light`);
 
 const interactive = sub === undefined;
 if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -77,7 +82,7 @@ try {
 		// The corpus is read on the analysis thread while Ink loads here.
 		const thread = startAnalysis(corpusDir, {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache});
 		const {runExplorer} = await import('./ui/run.js');
-		process.exitCode = await runExplorer(corpusDir, thread);
+		process.exitCode = await runExplorer(corpusDir, thread, {theme: isThemeName(cli.flags.theme) ? cli.flags.theme : undefined});
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
 		const options = {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache};

@@ -4,6 +4,7 @@
 import {analyze, type Analysis} from '../core/analysis.js';
 import type {Corpus} from '../core/source.js';
 import {FIGURE_KINDS, formatValue, type Figure, type FigureKind} from '../core/figures.js';
+import {QuerySearch} from '../core/query.js';
 import {Searcher, searchDocs} from '../core/search.js';
 import type {Pair} from '../core/reuse.js';
 import {cell, done, json, table, type Output} from './output.js';
@@ -50,7 +51,8 @@ function sources(an: Analysis, opts: CommandOptions): Output {
 }
 
 function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
-	const hits = new Searcher(searchDocs(corpus.sources)).search(query, opts.limit ?? 20);
+	// The explorer's query language: phrases, source:, whole numbers, figures (core/query.ts).
+	const hits = new QuerySearch(new Searcher(searchDocs(corpus.sources)), corpus.sources).search(query, opts.limit ?? 20);
 	const rows = hits.map(h => ({source: h.source, start: h.start, end: h.end, text: h.text, score: h.score}));
 	if (opts.json) return json(rows);
 	const mark = (t: string) => (opts.color ? `\x1b[1;33m${t}\x1b[0m` : t);

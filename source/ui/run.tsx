@@ -5,11 +5,15 @@
 import {Box, render, Text, useApp, useInput} from 'ink';
 import type {AnalysisThread} from '../threads/analysis-thread.js';
 import {analysisOf, type Analysis} from '../core/analysis.js';
+import {report} from '../core/report.js';
 import type {Preview} from '../io/cache.js';
+import {copyText, runWithInput} from '../io/clipboard.js';
+import {exportDir, openAt, saveReport} from '../io/external.js';
 import type {Corpus} from '../core/source.js';
 import {message, warnAll} from '../io/messages.js';
-import {App} from './app.js';
+import {App, type ExplorerIO} from './app.js';
 import {fit} from './layout.js';
+import {makeTheme, type ThemeName} from './theme.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?1049l';
@@ -17,7 +21,45 @@ const SHOW_CURSOR = '\x1b[?25h';
 /** How long the first frame waits for the corpus before it shows a loading line instead. */
 const FIRST_FRAME_WAIT_MS = 200;
 
-export async function runExplorer(dir: string, thread: AnalysisThread): Promise<number> {
+const HIDE_CURSOR = '\x1b[?25l';
+const CLEAR = '\x1b[2J\x1b[H';
+
+export type ExplorerOptions = {theme?: ThemeName};
+
+/** The explorer's way out: the clipboard, the pager and editor, report files. */
+export function terminalIO(corpus: () => Corpus | null, analysis: () => Analysis | null): ExplorerIO {
+	return {
+		copy: text => copyText(text, {env: process.env, platform: process.platform, write: s => process.stdout.write(s), run: runWithInput}),
+		open: (plan, repaint) =>
+			openAt(
+				plan,
+				{
+					suspend: () => {
+						process.stdout.write(LEAVE_ALT + SHOW_CURSOR);
+						process.stdin.setRawMode(false);
+					},
+					resume: () => {
+						process.stdin.setRawMode(true);
+						// Ink redraws the whole frame after what it is given to write.
+						repaint(ENTER_ALT + CLEAR + HIDE_CURSOR);
+					},
+				},
+				process.env,
+			),
+		save: async (name, target, format) => {
+			const c = corpus();
+			const a = analysis();
+			if (!c || !a) throw new Error('the corpus is still loading');
+			return saveReport(
+				exportDir(process.env, process.cwd(), c.dir),
+				name,
+				report(c, a, target, {format, generated: new Date().toISOString()}),
+			);
+		},
+	};
+}
+
+export async function runExplorer(dir: string, thread: AnalysisThread, options: ExplorerOptions = {}): Promise<number> {
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
@@ -27,6 +69,13 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	};
 	process.stdout.write(ENTER_ALT);
 	process.once('exit', restore);
+	// An error that escapes everything still leaves the terminal as it was found, then is reported.
+	process.once('uncaughtException', error => {
+		restore();
+		message(`unexpected error: ${error.message}`);
+		process.exit(2);
+	});
+	const theme = makeTheme(process.env, options.theme);
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
 		process.once(signal, () => {
 			restore();
@@ -45,9 +94,13 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	const onAbort = () => {
 		aborted = true;
 	};
+	const io = terminalIO(
+		() => corpus,
+		() => analysis,
+	);
 	const view = () => {
 		if (corpus) {
-			return <App corpus={corpus} analysis={analysis} progress={progress} onAbort={onAbort} />;
+			return <App corpus={corpus} analysis={analysis} progress={progress} onAbort={onAbort} theme={theme} io={io} />;
 		}
 		if (preview) {
 			// The sources list from the cache, browsable while the texts load.
@@ -57,6 +110,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 					analysis={{corpus: preview.corpus, pairs: [], families: [], repeats: [], rows: preview.rows}}
 					preview
 					onAbort={onAbort}
+					theme={theme}
 				/>
 			);
 		}
