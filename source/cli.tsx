@@ -2,10 +2,12 @@
 // Entry point: flags, then either a non-interactive subcommand or the explorer. Ink is imported only
 // for the explorer, so the subcommands start fast and run without a terminal.
 
+import {closeSync, openSync, writeSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {startAnalysis} from './threads/analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
+import {validFormat} from './commands/report.js';
 import {isThemeName} from './ui/theme.js';
 import {message, warnAll} from './io/messages.js';
 import {writeChunks} from './io/write.js';
@@ -22,6 +24,7 @@ const cli = meow(
 	  $ churnscope search QUERY [--json]       fuzzy search of passages, best first
 	  $ churnscope pairs    [--json]           reused passages, paired with their origin
 	  $ churnscope figures  [--json] [--kind K] figures (money, percent, count, rank, ratio, date)
+	  $ churnscope report   [--format md|html] [--out FILE]  the corpus as a report to send
 
 	Options
 	  --corpus, -c DIR   corpus folder (default: the bundled seed corpus)
@@ -33,6 +36,8 @@ const cli = meow(
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
 	  --theme T          the explorer's palette: dark (default) or light (also CHURNSCOPE_THEME,
 	                     or guessed from COLORFGBG); NO_COLOR turns colour off
+	  --format F         report format: md (default) or html
+	  --out FILE         write the report to FILE instead of the standard output
 
 	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
 `,
@@ -48,6 +53,8 @@ const cli = meow(
 			maxBytes: {type: 'number'},
 			cache: {type: 'boolean', default: true},
 			theme: {type: 'string'},
+			format: {type: 'string'},
+			out: {type: 'string'},
 		},
 	},
 );
@@ -68,6 +75,7 @@ if (sub === 'search' && args.join(' ').trim() === '') fail('search needs a query
 if (cli.flags.limit !== undefined && !(cli.flags.limit > 0)) fail('--limit must be a positive number');
 if (cli.flags.maxBytes !== undefined && !(cli.flags.maxBytes > 0)) fail('--max-bytes must be a positive number');
 if (cli.flags.theme !== undefined && !isThemeName(cli.flags.theme)) fail(`unknown theme "${cli.flags.theme}"; use dark or light`);
+if (!validFormat(cli.flags.format)) fail(`unknown report format "${cli.flags.format}"; use md or html`);
 
 const interactive = sub === undefined;
 if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -86,7 +94,7 @@ try {
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
 		const options = {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache};
-		const needsPairs = sub === 'sources' || sub === 'pairs';
+		const needsPairs = sub === 'sources' || sub === 'pairs' || sub === 'report';
 		const analysed = needsPairs ? loadAnalysed(corpusDir, options) : null;
 		const corpus: Corpus = analysed?.corpus ?? loadCorpus(corpusDir, options);
 		warnAll(corpus);
@@ -101,10 +109,23 @@ try {
 				kind: cli.flags.kind,
 				source: cli.flags.source,
 				color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+				format: cli.flags.format === 'html' ? 'html' : 'md',
 			},
 			analysed ? analysisOf(corpus, analysed.pairs) : undefined,
 		);
-		await writeChunks(process.stdout, out.chunks);
+		// `report --out FILE` writes the file (opened first, so that a path that cannot be written is said
+		// at once); everything else goes to the standard output.
+		const outFile = sub === 'report' && cli.flags.out ? cli.flags.out : null;
+		if (outFile) {
+			let fd = -1;
+			try {
+				fd = openSync(outFile, 'w');
+			} catch (error) {
+				fail(`cannot write ${outFile}: ${(error as Error).message}`);
+			}
+			for (const chunk of out.chunks) writeSync(fd, chunk);
+			closeSync(fd);
+		} else await writeChunks(process.stdout, out.chunks);
 		process.exitCode = out.code;
 	}
 } catch (error) {

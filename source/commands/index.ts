@@ -8,12 +8,14 @@ import {QuerySearch} from '../core/query.js';
 import {Searcher, searchDocs} from '../core/search.js';
 import type {Pair} from '../core/reuse.js';
 import {cell, done, json, table, type Output} from './output.js';
+import {reportCommand} from './report.js';
+import type {ReportFormat} from '../core/report.js';
 
 export type {Output};
 
-export type CommandOptions = {json: boolean; limit?: number; kind?: string; source?: string; color?: boolean};
+export type CommandOptions = {json: boolean; limit?: number; kind?: string; source?: string; color?: boolean; format?: ReportFormat};
 
-export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures'] as const;
+export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures', 'report'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** `analysis` (sources, pairs) comes from the cache when the caller has it; else it is computed here. */
@@ -27,6 +29,8 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 			return pairs(analysis ?? analyze(corpus), opts);
 		case 'figures':
 			return figures(corpus, opts);
+		case 'report':
+			return reportCommand(analysis ?? analyze(corpus), opts.format);
 	}
 }
 
