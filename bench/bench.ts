@@ -12,6 +12,7 @@ import type {Corpus} from '../source/core/source.js';
 import {loadCorpus} from '../source/io/read-corpus.js';
 import {Searcher, searchDocs, type Doc} from '../source/core/search.js';
 import {foldForSearch} from '../source/core/text.js';
+import {copies} from './copies.js';
 import {rng, synthesize, type Synthetic} from './synth.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +26,7 @@ function parseArgs(argv: string[]): Args {
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
 	return {
-		only: new Set((get('only') ?? 'startup,search,reuse,launch,load,memory').split(',')),
+		only: new Set((get('only') ?? 'startup,search,reuse,copies,launch,load,memory').split(',')),
 		articles: (get('articles') ?? '1000,10000').split(',').map(Number),
 		passages: Number(get('passages') ?? 100_000),
 		runs: Number(get('runs') ?? 7),
@@ -410,6 +411,16 @@ if (args.only.has('reuse')) {
 		targets: {seconds_at_10000: 60, peak_mb: 2048, recall: 0.95, precision: 0.95, exponent: 1.2},
 	};
 	if (exponent !== null) log(`  time grows as n^${exponent} from ${a!.articles} to ${b!.articles} articles`);
+}
+if (args.only.has('copies')) {
+	log('copies of one release among 300 unrelated articles…');
+	const r = copies([30, 300, 3000]);
+	results['copies'] = r;
+	for (const x of r.runs)
+		log(
+			`  ${x.copies} copies: ${x.families} families (the release: ${x.release_families}, ${x.release_members} members) · pairs --json ${(x.pairs_json_bytes / 2 ** 20).toFixed(2)} MB · families --json ${(x.families_json_bytes / 2 ** 20).toFixed(2)} MB · ${x.analyse_s}s`,
+		);
+	log(`  pairs --json grows as k^${r.pairs_bytes_exponent}, time as k^${r.time_exponent} (target: linear, under 5 MB at 300)`);
 }
 if (args.only.has('launch')) {
 	const n = Math.max(...args.articles);

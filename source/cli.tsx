@@ -2,15 +2,16 @@
 // Entry point: flags, then either a non-interactive subcommand or the explorer. Ink is imported only
 // for the explorer, so the subcommands start fast and run without a terminal.
 
-import {closeSync, openSync, writeSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {startAnalysis} from './threads/analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
-import {validFormat} from './commands/report.js';
+import {validReportFormat} from './commands/report.js';
 import {isThemeName} from './ui/theme.js';
 import {message, warnAll} from './io/messages.js';
-import {writeChunks} from './io/write.js';
+import {writeChunks, writeFileChunks} from './io/write.js';
+import {validFormat} from './commands/export.js';
+import {analysePassim, isPassimFolder} from './io/passim.js';
 import {analysisOf} from './core/analysis.js';
 import {loadAnalysed} from './io/cache.js';
 import type {Corpus} from './core/source.js';
@@ -22,22 +23,27 @@ const cli = meow(
 	  $ churnscope [--corpus DIR]              open the explorer (needs a terminal)
 	  $ churnscope sources  [--json]           list the sources and how much of each is reused
 	  $ churnscope search QUERY [--json]       fuzzy search of passages, best first
-	  $ churnscope pairs    [--json]           reused passages, paired with their origin
+	  $ churnscope pairs    [--json] [--all]   each copy of a passage against its origin (--all: every pair of copies)
+	  $ churnscope families [--json] [--min-reach N] [--source FILE]
+	                                           passages and every copy of them, most carried first
 	  $ churnscope figures  [--json] [--kind K] figures (money, percent, count, rank, ratio, date)
 	  $ churnscope report   [--format md|html] [--out FILE]  the corpus as a report to send
+	  $ churnscope export --format passim [--out FILE]   the corpus as passim's input (JSON lines)
 
 	Options
-	  --corpus, -c DIR   corpus folder (default: the bundled seed corpus)
+	  --corpus, -c DIR   corpus folder, or a passim run: its input and output (default: the seed corpus)
 	  --json             machine-readable output
 	  --limit N          at most N search results (default 20)
 	  --kind K           figures of one kind only
-	  --source FILE      pairs or figures of one source only
+	  --source FILE      pairs, families or figures of one source only
+	  --min-reach N      families carried by at least N sources (default 2)
+	  --all              pairs: every pair of sources that share a passage
 	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
 	  --theme T          the explorer's palette: dark (default) or light (also CHURNSCOPE_THEME,
 	                     or guessed from COLORFGBG); NO_COLOR turns colour off
-	  --format F         report format: md (default) or html
-	  --out FILE         write the report to FILE instead of the standard output
+	  --format F         export: passim; report: md (default) or html
+	  --out, -o FILE     export, report: write to FILE instead of standard output
 
 	Exit codes: 0 results, 1 none, 2 bad usage or unreadable input.
 `,
@@ -50,11 +56,13 @@ const cli = meow(
 			limit: {type: 'number'},
 			kind: {type: 'string'},
 			source: {type: 'string'},
+			minReach: {type: 'number'},
+			all: {type: 'boolean', default: false},
 			maxBytes: {type: 'number'},
 			cache: {type: 'boolean', default: true},
 			theme: {type: 'string'},
 			format: {type: 'string'},
-			out: {type: 'string'},
+			out: {type: 'string', shortFlag: 'o'},
 		},
 	},
 );
@@ -73,9 +81,14 @@ if (sub !== undefined && !(SUBCOMMANDS as readonly string[]).includes(sub)) {
 if (!validKind(cli.flags.kind)) fail(`unknown figure kind "${cli.flags.kind}"; use money, percent, count, rank, ratio or date`);
 if (sub === 'search' && args.join(' ').trim() === '') fail('search needs a query: churnscope search QUERY');
 if (cli.flags.limit !== undefined && !(cli.flags.limit > 0)) fail('--limit must be a positive number');
+if (cli.flags.minReach !== undefined && !(Number.isInteger(cli.flags.minReach) && cli.flags.minReach >= 2))
+	fail('--min-reach must be a whole number, 2 or more');
 if (cli.flags.maxBytes !== undefined && !(cli.flags.maxBytes > 0)) fail('--max-bytes must be a positive number');
 if (cli.flags.theme !== undefined && !isThemeName(cli.flags.theme)) fail(`unknown theme "${cli.flags.theme}"; use dark or light`);
-if (!validFormat(cli.flags.format)) fail(`unknown report format "${cli.flags.format}"; use md or html`);
+if (sub === 'export' && !validFormat(cli.flags.format)) fail('export needs --format passim (the one format it writes)');
+if (sub === 'report' && !validReportFormat(cli.flags.format)) fail(`unknown report format "${cli.flags.format}"; use md or html`);
+if (sub !== 'export' && sub !== 'report' && (cli.flags.format !== undefined || cli.flags.out !== undefined))
+	fail('--format and --out are for export and report');
 
 const interactive = sub === undefined;
 if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -94,9 +107,11 @@ try {
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
 		const options = {maxBytes: cli.flags.maxBytes, cache: cli.flags.cache};
-		const needsPairs = sub === 'sources' || sub === 'pairs' || sub === 'report';
-		const analysed = needsPairs ? loadAnalysed(corpusDir, options) : null;
-		const corpus: Corpus = analysed?.corpus ?? loadCorpus(corpusDir, options);
+		const needsPairs = sub === 'sources' || sub === 'pairs' || sub === 'families' || sub === 'report';
+		// A passim run brings its own reuse analysis: its clusters.
+		const passim = isPassimFolder(corpusDir) ? await analysePassim(corpusDir, options) : null;
+		const analysed = passim ? null : needsPairs ? loadAnalysed(corpusDir, options) : null;
+		const corpus: Corpus = passim?.corpus ?? analysed?.corpus ?? loadCorpus(corpusDir, options);
 		warnAll(corpus);
 		if (corpus.sources.length === 0) fail(`no readable text files in ${corpusDir}`);
 		const out = runCommand(
@@ -109,23 +124,15 @@ try {
 				kind: cli.flags.kind,
 				source: cli.flags.source,
 				color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
-				format: cli.flags.format === 'html' ? 'html' : 'md',
+				format: validFormat(cli.flags.format) ? cli.flags.format : undefined,
+				reportFormat: cli.flags.format === 'html' ? 'html' : 'md',
 			},
-			analysed ? analysisOf(corpus, analysed.pairs) : undefined,
+			passim ?? (analysed ? analysisOf(corpus, analysed.reuse) : undefined),
 		);
-		// `report --out FILE` writes the file (opened first, so that a path that cannot be written is said
-		// at once); everything else goes to the standard output.
-		const outFile = sub === 'report' && cli.flags.out ? cli.flags.out : null;
-		if (outFile) {
-			let fd = -1;
-			try {
-				fd = openSync(outFile, 'w');
-			} catch (error) {
-				fail(`cannot write ${outFile}: ${(error as Error).message}`);
-			}
-			for (const chunk of out.chunks) writeSync(fd, chunk);
-			closeSync(fd);
-		} else await writeChunks(process.stdout, out.chunks);
+		const file = cli.flags.out;
+		if (file)
+			await writeFileChunks(file, out.chunks).catch((e: NodeJS.ErrnoException) => fail(`cannot write ${file} (${e.code ?? e.message})`));
+		else await writeChunks(process.stdout, out.chunks);
 		process.exitCode = out.code;
 	}
 } catch (error) {

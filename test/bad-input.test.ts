@@ -209,7 +209,7 @@ describe('properties', () => {
 			fc.property(fc.array(sentence, {minLength: 2, maxLength: 6}), sentences => {
 				fc.pre(new Set(sentences.flatMap(s => s.toLowerCase().split(/\W+/))).size > sentences.length * 6);
 				const text = sentences.join(' ');
-				const pairs = findReuse([buildSource('a.txt', Buffer.from(text)), buildSource('b.txt', Buffer.from(text))]);
+				const {pairs} = findReuse([buildSource('a.txt', Buffer.from(text)), buildSource('b.txt', Buffer.from(text))]);
 				const cross = pairs.filter(p => p.a.source !== p.b.source);
 				expect(cross).toHaveLength(1);
 				expect(cross[0]!.a.text).toBe(text);

@@ -6,16 +6,32 @@ import type {Corpus} from '../core/source.js';
 import {FIGURE_KINDS, formatValue, type Figure, type FigureKind} from '../core/figures.js';
 import {QuerySearch} from '../core/query.js';
 import {Searcher, searchDocs} from '../core/search.js';
-import type {Pair} from '../core/reuse.js';
+import {alignCorpus, pairwise, type Pair} from '../core/reuse.js';
+import {families} from './families.js';
 import {cell, done, json, table, type Output} from './output.js';
+import {exportCorpus, type ExportFormat} from './export.js';
 import {reportCommand} from './report.js';
 import type {ReportFormat} from '../core/report.js';
 
 export type {Output};
 
-export type CommandOptions = {json: boolean; limit?: number; kind?: string; source?: string; color?: boolean; format?: ReportFormat};
+export type CommandOptions = {
+	json: boolean;
+	limit?: number;
+	kind?: string;
+	source?: string;
+	color?: boolean;
+	/** `pairs --all`: every aligned pair of sources, not each copy against its origin. */
+	all?: boolean;
+	/** `families --min-reach N`: families carried by at least N sources. */
+	minReach?: number;
+	/** `export --format`. */
+	format?: ExportFormat;
+	/** `report --format`. */
+	reportFormat?: ReportFormat;
+};
 
-export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'figures', 'report'] as const;
+export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'families', 'figures', 'export', 'report'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** `analysis` (sources, pairs) comes from the cache when the caller has it; else it is computed here. */
@@ -26,11 +42,15 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 		case 'search':
 			return search(corpus, args.join(' '), opts);
 		case 'pairs':
-			return pairs(analysis ?? analyze(corpus), opts);
+			return pairs(opts.all ? {pairs: pairwise(corpus.sources, alignCorpus(corpus.sources))} : (analysis ?? analyze(corpus)), opts);
+		case 'families':
+			return families(analysis ?? analyze(corpus), opts);
 		case 'figures':
 			return figures(corpus, opts);
+		case 'export':
+			return exportCorpus(corpus, opts.format ?? 'passim');
 		case 'report':
-			return reportCommand(analysis ?? analyze(corpus), opts.format);
+			return reportCommand(analysis ?? analyze(corpus), opts.reportFormat);
 	}
 }
 
@@ -74,7 +94,7 @@ function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
 	return done(rows.length, out);
 }
 
-function pairs(an: Analysis, opts: CommandOptions): Output {
+function pairs(an: Pick<Analysis, 'pairs'>, opts: CommandOptions): Output {
 	const selected = an.pairs.filter(p => !opts.source || p.a.source === opts.source || p.b.source === opts.source);
 	const rows = selected.map(p => ({
 		a: {source: p.a.source, start: p.a.start, end: p.a.end, text: p.a.text},
@@ -84,6 +104,7 @@ function pairs(an: Analysis, opts: CommandOptions): Output {
 		direction: p.direction,
 		figures: p.figures.map(f => ({status: f.status, a: f.a && figureJson(f.a), b: f.b && figureJson(f.b)})),
 		parts: p.parts,
+		family: p.family,
 	}));
 	if (opts.json) return json(rows);
 	return done(

@@ -8,7 +8,7 @@ import type {Output} from './output.js';
 
 export const REPORT_FORMATS: ReportFormat[] = ['md', 'html'];
 
-export function validFormat(format: string | undefined): boolean {
+export function validReportFormat(format: string | undefined): boolean {
 	return format === undefined || (REPORT_FORMATS as string[]).includes(format);
 }
 

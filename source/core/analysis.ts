@@ -2,8 +2,8 @@
 // command line and the explorer.
 
 import type {Corpus, Source} from './source.js';
-import {findRepeats, findReuse} from './reuse.js';
-import type {Family, Pair, Relation, Repeat} from './types.js';
+import {findReuse, type Reuse} from './reuse.js';
+import type {Pair, Relation} from './types.js';
 
 export type SourceRow = {
 	source: string;
@@ -23,15 +23,15 @@ export type SourceRow = {
 	reach: number;
 };
 
-export type Analysis = {corpus: Corpus; pairs: Pair[]; families: Family[]; repeats: Repeat[]; rows: SourceRow[]};
+export type Analysis = Reuse & {corpus: Corpus; rows: SourceRow[]};
 
 export function analyze(corpus: Corpus): Analysis {
 	return analysisOf(corpus, findReuse(corpus.sources));
 }
 
-/** The whole analysis from the pairs found (computed here, or read from the cache or another thread). */
-export function analysisOf(corpus: Corpus, pairs: Pair[]): Analysis {
-	return {corpus, pairs, families: [], repeats: findRepeats(corpus.sources), rows: sourceRows(corpus.sources, pairs)};
+/** The whole analysis from the reuse found (computed here, or read from the cache or another thread). */
+export function analysisOf(corpus: Corpus, reuse: Reuse): Analysis {
+	return {corpus, ...reuse, rows: sourceRows(corpus.sources, reuse.pairs)};
 }
 
 export function sourceRows(sources: Source[], pairs: Pair[]): SourceRow[] {

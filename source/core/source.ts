@@ -1,10 +1,10 @@
 // One source from its text: decoding, metadata (given or inferred), blocks, sentences, figures. Pure: the
 // bytes come from the reader at the edge (source/io/read-corpus.ts).
 
-import {isBoilerplate} from './boilerplate.js';
+import {isFurniture} from './furniture.js';
 import {extractFigures, type Figure} from './figures.js';
 import {htmlToText} from './html.js';
-import {blocks, decode, normalize, sentenceSpans, type Block, type Sentence} from './text.js';
+import {blocks, decode, sentenceSpans, type Block, type Sentence} from './text.js';
 
 export type Meta = {title: string; publisher: string | null; date: string | null; url: string | null};
 
@@ -27,13 +27,19 @@ export type Source = Meta & {
 export type Progress = (stage: string, done: number, total: number) => void;
 export type Corpus = {dir: string; sources: Source[]; warnings: string[]};
 
-/** Build one source from its bytes; exported for tests and for corpora that do not live on disk. */
-export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>): Source {
-	const decoded = decode(bytes);
+/**
+ * Build one source from its bytes; exported for tests and for corpora that do not live on disk. `asIs`:
+ * the bytes are UTF-8 text that another tool's offsets index (passim's input), so it is kept exactly as it
+ * is: a leading BOM stays, no HTML is extracted and no mojibake repaired.
+ */
+export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>, options: {asIs?: boolean} = {}): Source {
+	const decoded = options.asIs
+		? {text: new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes), encoding: 'utf-8', warnings: []}
+		: decode(bytes);
 	const warnings = [...decoded.warnings];
 	let text = decoded.text;
-	if (/\.html?$/i.test(id)) text = htmlToText(text);
-	if (MOJIBAKE.test(text)) {
+	if (!options.asIs && /\.html?$/i.test(id)) text = htmlToText(text);
+	if (!options.asIs && MOJIBAKE.test(text)) {
 		const repaired = repairMojibake(text);
 		if (repaired !== null) {
 			text = repaired;
@@ -49,7 +55,7 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>)
 	};
 	const bl = blocks(text);
 	const titleBlock = bl.findIndex(b => cleanHeading(b.text) === m.title || b.text.includes(m.title));
-	const marked: Block[] = bl.map((b, i) => ({...b, boilerplate: isBoilerplate(b.text, {isTitle: i === titleBlock})}));
+	const marked: Block[] = bl.map((b, i) => ({...b, boilerplate: isFurniture(b.text, {isTitle: i === titleBlock})}));
 	const sentences: Sentence[] = [];
 	marked.forEach((b, bi) => {
 		const spans = b.kind === 'paragraph' ? sentenceSpans(text, b.start, b.end) : [b];
@@ -157,36 +163,6 @@ export function inferMeta(text: string, id: string): Meta {
 	}
 	const url = /https?:\/\/[^\s<>)"\]]+/.exec(text)?.[0] ?? null;
 	return {title, publisher: null, date, url};
-}
-
-/** Lines that recur in three or more sources are shared headers or footers. */
-export function markRepeatedLines(sources: Source[]): void {
-	if (sources.length < 3) return;
-	const counts = new Map<string, number>();
-	for (const s of sources) {
-		const seen = new Set<string>();
-		for (const b of s.blocks) {
-			const k = normalize(b.text);
-			if (k.length < 8 || k.length > 200 || seen.has(k)) continue;
-			seen.add(k);
-			counts.set(k, (counts.get(k) ?? 0) + 1);
-		}
-	}
-	const threshold = Math.max(3, Math.ceil(sources.length * 0.02));
-	for (const s of sources) {
-		let changed = false;
-		s.blocks.forEach((b, i) => {
-			if (!b.boilerplate && (counts.get(normalize(b.text)) ?? 0) >= threshold) {
-				b.boilerplate = true;
-				changed = true;
-				for (const sent of s.sentences) if (sent.block === i) sent.boilerplate = true;
-			}
-		});
-		if (changed) {
-			const boiler = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
-			s.figures = s.figures.filter(f => !boiler.has(f.sentence));
-		}
-	}
 }
 
 /** A file's name without its folder and extension: "a/b/release.txt" → "release". */

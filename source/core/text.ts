@@ -1,6 +1,8 @@
 // Text primitives: decoding, normalisation and segmentation with offsets into the decoded file.
 // Every span reported here satisfies `text.slice(start, end) === span.text`.
 
+import {scanWords} from './scan.js';
+
 export type Span = {start: number; end: number; text: string};
 
 export type BlockKind = 'heading' | 'list' | 'paragraph';
@@ -100,24 +102,18 @@ export function foldForSearch(s: string): string {
 
 export type Token = {norm: string; start: number; end: number};
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019.,\u2011-][\p{L}\p{N}]+)*/gu;
-
-/** Word tokens of `text[start, end)` with their offsets and normalised forms. */
+/** Word tokens of `text[start, end)` with their offsets and normalised forms (see scan.ts for what a word is). */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
 	const out: Token[] = [];
-	const slice = text.slice(start, end);
-	WORD.lastIndex = 0;
-	for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-		const w = m[0];
+	scanWords(text, start, end, (a, b) => {
+		const w = text.slice(a, b);
 		// Plain ASCII words need only case folding; the rest go through the full normalisation.
-		out.push({
-			norm: /^[\x20-\x7e]*$/.test(w) && !w.includes('\\') ? w.toLowerCase() : normalize(w),
-			start: start + m.index,
-			end: start + m.index + w.length,
-		});
-	}
+		out.push({norm: ASCII_WORD.test(w) ? w.toLowerCase() : normalize(w), start: a, end: b});
+	});
 	return out;
 }
+
+const ASCII_WORD = /^[\x20-\x5b\x5d-\x7e]*$/;
 
 const STOP = new Set(
 	(
@@ -233,30 +229,85 @@ const SENTENCE_OPENERS = new Set(
 	).split(' '),
 );
 
-/** Sentence spans inside `text[start, end)`. Handles abbreviations, initials, decimals and closing quotes. */
+/** Whitespace as `\s` has it, by char code. */
+export function isSpaceCode(c: number): boolean {
+	return (
+		c === 0x20 ||
+		(c >= 0x09 && c <= 0x0d) ||
+		c === 0xa0 ||
+		c === 0x1680 ||
+		(c >= 0x2000 && c <= 0x200a) ||
+		c === 0x2028 ||
+		c === 0x2029 ||
+		c === 0x202f ||
+		c === 0x205f ||
+		c === 0x3000 ||
+		c === 0xfeff
+	);
+}
+
+const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
+/** Full stops of Chinese and Japanese: they end a sentence with no space after them. */
+const isWideStop = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f;
+const isCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+/** The next word is looked at for its first letters only: this many characters are enough. */
+const NEXT_WORD_MAX = 40;
+
+/**
+ * Sentence spans inside `text[start, end)`. Handles abbreviations, initials, decimals and closing quotes.
+ * One pass over the range: each run of stops is looked at once, so a line of a million dots is linear.
+ */
 export function sentenceSpans(text: string, start: number, end: number): Span[] {
 	const out: Span[] = [];
-	const re = /[.!?]+["'\u201D\u2019)\]]*(?=\s+|$)/g;
 	const slice = text.slice(start, end);
+	const n = slice.length;
 	let from = 0;
-	for (let m = re.exec(slice); m; m = re.exec(slice)) {
-		const stop = m.index + m[0].length;
-		const rest = slice.slice(stop);
-		const next = /^\s+(\S+)/.exec(rest);
-		if (next && !isBoundary(slice, m.index, m[0], next[1]!)) continue;
-		push(from, stop);
-		from = stop;
+	let i = 0;
+	while (i < n) {
+		const c = slice.charCodeAt(i);
+		if (isWideStop(c)) {
+			let k = i + 1;
+			while (k < n && (isWideStop(slice.charCodeAt(k)) || isCloser(slice.charCodeAt(k)) || slice.charCodeAt(k) === 0x300d)) k++;
+			push(from, k);
+			from = k;
+			i = k;
+			continue;
+		}
+		if (!isStop(c)) {
+			i++;
+			continue;
+		}
+		let j = i + 1;
+		while (j < n && isStop(slice.charCodeAt(j))) j++;
+		let k = j;
+		while (k < n && isCloser(slice.charCodeAt(k))) k++;
+		if (k < n && !isSpaceCode(slice.charCodeAt(k))) {
+			i = k;
+			continue;
+		}
+		// The word after the stop, if any.
+		let w = k;
+		while (w < n && isSpaceCode(slice.charCodeAt(w))) w++;
+		let we = w;
+		while (we < n && we - w < NEXT_WORD_MAX && !isSpaceCode(slice.charCodeAt(we))) we++;
+		if (we > w && !isBoundary(slice, i, slice.slice(i, j), slice.slice(w, we))) {
+			i = k;
+			continue;
+		}
+		push(from, k);
+		from = k;
+		i = k;
 	}
-	push(from, slice.length);
+	push(from, n);
 	return out;
 
 	function push(a: number, b: number) {
-		const piece = slice.slice(a, b);
-		const lead = piece.length - piece.trimStart().length;
-		const body = piece.trim();
-		if (!body) return;
-		const s = start + a + lead;
-		out.push({start: s, end: s + body.length, text: body});
+		let x = a;
+		let y = b;
+		while (x < y && isSpaceCode(slice.charCodeAt(x))) x++;
+		while (y > x && isSpaceCode(slice.charCodeAt(y - 1))) y--;
+		if (x === y) return;
+		out.push({start: start + x, end: start + y, text: slice.slice(x, y)});
 	}
 }
 

@@ -49,6 +49,8 @@ export type Member = Side & {
 	publisher: string | null;
 	/** Sentence alignments with the origin (`a`: the origin's sentence, `b`: this member's). */
 	parts: Part[];
+	/** The member's sentence in each sentence slot of the passage, -1 where it has none (the family's `slots` long). */
+	slots: number[];
 };
 
 /** One figure of the origin in one member. */
@@ -68,6 +70,8 @@ export type Family = {
 	origin: number;
 	/** In order of date (undated last), then corpus order. */
 	members: Member[];
+	/** How many sentence slots the passage has: one per sentence of the passage, across all its copies. */
+	slots: number;
 	/** Distinct sources and distinct publishers that carry the passage. */
 	reach: {sources: number; publishers: number};
 	/** Earliest and latest member dates, when known. */

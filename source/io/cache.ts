@@ -8,11 +8,11 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {sourceRows, type SourceRow} from '../core/analysis.js';
 import {packSource, unpackSource, type PackedSource} from '../core/pack.js';
-import {findReuse, type Pair} from '../core/reuse.js';
+import {findReuse, type Reuse} from '../core/reuse.js';
 import type {Corpus} from '../core/source.js';
 import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type LoadOptions} from './read-corpus.js';
 
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 	return env['CHURNSCOPE_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'churnscope');
@@ -34,17 +34,17 @@ export function corpusKey(dir: string, options: LoadOptions): string {
 	return h.digest('hex').slice(0, 32);
 }
 
-type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; pairs: Pair[]};
-function pack(corpus: Corpus, pairs: Pair[], key: string): Packed {
-	return {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, pairs};
+type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; reuse: Reuse};
+function pack(corpus: Corpus, reuse: Reuse, key: string): Packed {
+	return {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, reuse};
 }
 
-function unpack(dir: string, p: Packed): {corpus: Corpus; pairs: Pair[]} {
-	return {corpus: {dir, sources: p.corpus.sources.map(unpackSource), warnings: p.corpus.warnings}, pairs: p.pairs};
+function unpack(dir: string, p: Packed): {corpus: Corpus; reuse: Reuse} {
+	return {corpus: {dir, sources: p.corpus.sources.map(unpackSource), warnings: p.corpus.warnings}, reuse: p.reuse};
 }
 
 /** Read a cache entry; null when there is none, or it is unreadable, corrupt or for another key. */
-export function readCache(dir: string, key: string, root = cacheDir()): {corpus: Corpus; pairs: Pair[]} | null {
+export function readCache(dir: string, key: string, root = cacheDir()): {corpus: Corpus; reuse: Reuse} | null {
 	let raw: string;
 	try {
 		raw = readFileSync(join(root, `${key}.json`), 'utf8');
@@ -53,7 +53,14 @@ export function readCache(dir: string, key: string, root = cacheDir()): {corpus:
 	}
 	try {
 		const p = JSON.parse(raw) as Packed;
-		if (p.version !== CACHE_VERSION || p.key !== key || !Array.isArray(p.corpus?.sources) || !Array.isArray(p.pairs)) return null;
+		if (
+			p.version !== CACHE_VERSION ||
+			p.key !== key ||
+			!Array.isArray(p.corpus?.sources) ||
+			!Array.isArray(p.reuse?.pairs) ||
+			!Array.isArray(p.reuse?.families)
+		)
+			return null;
 		return unpack(dir, p);
 	} catch {
 		return null;
@@ -73,10 +80,10 @@ export function readPreview(key: string, root = cacheDir()): Preview | null {
 }
 
 /** Write a cache entry atomically (temporary files renamed into place); failures only lose the cache. */
-export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = cacheDir()): void {
-	const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, pairs), warnings: corpus.warnings};
+export function writeCache(corpus: Corpus, reuse: Reuse, key: string, root = cacheDir()): void {
+	const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, reuse.pairs), warnings: corpus.warnings};
 	for (const [name, data] of [
-		[`${key}.json`, pack(corpus, pairs, key)],
+		[`${key}.json`, pack(corpus, reuse, key)],
 		[`${key}.rows.json`, preview],
 	] as const) {
 		const tmp = join(root, `${name}.${process.pid}.tmp`);
@@ -91,7 +98,7 @@ export function writeCache(corpus: Corpus, pairs: Pair[], key: string, root = ca
 }
 
 /**
- * The corpus and its reuse pairs, from the cache when the files are unchanged; `cache: false` bypasses
+ * The corpus and the reuse found in it (families, pairs, repeats), from the cache when the files are unchanged; `cache: false` bypasses
  * it. `onPreview` and `onCorpus` hear of the cached sources list and of the corpus as soon as each is to
  * hand.
  */
@@ -99,7 +106,7 @@ export function loadAnalysed(
 	dir: string,
 	options: LoadOptions & {cache?: boolean},
 	hooks: {onCorpus?: (corpus: Corpus) => void; onPreview?: (preview: Preview) => void} = {},
-): {corpus: Corpus; pairs: Pair[]; cached: boolean} {
+): {corpus: Corpus; reuse: Reuse; cached: boolean} {
 	const useCache = options.cache !== false;
 	const key = useCache ? corpusKey(dir, options) : '';
 	const preview = useCache && hooks.onPreview ? readPreview(key) : null;
@@ -111,7 +118,7 @@ export function loadAnalysed(
 	}
 	const corpus = loadCorpus(dir, options);
 	hooks.onCorpus?.(corpus);
-	const pairs = findReuse(corpus.sources, {onProgress: options.onProgress});
-	if (useCache && corpus.sources.length > 0) writeCache(corpus, pairs, key);
-	return {corpus, pairs, cached: false};
+	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress});
+	if (useCache && corpus.sources.length > 0) writeCache(corpus, reuse, key);
+	return {corpus, reuse, cached: false};
 }

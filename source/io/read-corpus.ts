@@ -4,7 +4,8 @@
 import {type Dirent, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
 import {extname, join, relative, sep} from 'node:path';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
-import {buildSource, markRepeatedLines, type Corpus, type Meta, type Progress, type Source} from '../core/source.js';
+import {markSiteFurniture} from '../core/furniture.js';
+import {buildSource, type Corpus, type Meta, type Progress, type Source} from '../core/source.js';
 import {looksBinary, normalize} from '../core/text.js';
 
 export {SIDECAR};
@@ -65,7 +66,7 @@ export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
 		if (!sources.some(s => s.id === id)) warnings.push(`${SIDECAR}: no source named ${id}`);
 	}
 	opts.onProgress?.('reading files', files.length, files.length);
-	markRepeatedLines(sources);
+	markSiteFurniture(sources);
 	return {dir, sources, warnings};
 }
 

@@ -8,14 +8,15 @@ import {unpackSource, type PackedSource} from '../core/pack.js';
 import type {Preview} from '../io/cache.js';
 import {parseChunks} from '../core/chunks.js';
 import type {Corpus} from '../core/source.js';
-import type {Pair} from '../core/reuse.js';
+import type {Reuse} from '../core/reuse.js';
+import type {Family, Pair} from '../core/types.js';
 import type {WorkerMessage, WorkerRequest} from './worker.js';
 
 export type AnalysisEvent =
 	| {type: 'preview'; preview: Preview}
 	| {type: 'progress'; stage: string; done: number; total: number}
 	| {type: 'corpus'; corpus: Corpus}
-	| {type: 'pairs'; pairs: Pair[]}
+	| {type: 'reuse'; reuse: Reuse}
 	| {type: 'error'; message: string};
 
 export type AnalysisThread = {
@@ -58,6 +59,10 @@ async function decodeMessage(dir: string, message: WorkerMessage): Promise<Analy
 		const sources = await parseChunks<PackedSource, Corpus['sources'][number]>(message.chunks, unpackSource);
 		return {type: 'corpus', corpus: {dir, sources, warnings: message.warnings}};
 	}
-	if (message.type === 'pairs') return {type: 'pairs', pairs: await parseChunks<Pair>(message.chunks)};
+	if (message.type === 'reuse') {
+		const families = await parseChunks<Family>(message.families);
+		const pairs = await parseChunks<Pair>(message.pairs);
+		return {type: 'reuse', reuse: {families, pairs, repeats: message.repeats, stock: message.stock}};
+	}
 	return message;
 }

@@ -6,8 +6,10 @@ import {parentPort, workerData} from 'node:worker_threads';
 import {packSource} from '../core/pack.js';
 import {loadAnalysed, type Preview} from '../io/cache.js';
 import {buffers, jsonChunks} from '../core/chunks.js';
-import type {Progress} from '../core/source.js';
+import type {Reuse} from '../core/reuse.js';
+import type {Corpus, Progress} from '../core/source.js';
 import type {LoadOptions} from '../io/read-corpus.js';
+import {isPassimFolder, loadPassimAnalysed} from '../io/passim.js';
 
 export type WorkerRequest = {dir: string; options: Omit<LoadOptions, 'onProgress'> & {cache?: boolean}};
 export type WorkerMessage =
@@ -16,8 +18,8 @@ export type WorkerMessage =
 	| {type: 'progress'; stage: string; done: number; total: number}
 	/** `chunks`: JSON arrays of packed sources, in corpus order. */
 	| {type: 'corpus'; warnings: string[]; chunks: Uint8Array[]}
-	/** `chunks`: JSON arrays of pairs. */
-	| {type: 'pairs'; chunks: Uint8Array[]}
+	/** `chunks`: JSON arrays of families, then of pairs; repeats and stock are small and come whole. */
+	| {type: 'reuse'; families: Uint8Array[]; pairs: Uint8Array[]; repeats: Reuse['repeats']; stock: Reuse['stock']}
 	| {type: 'error'; message: string};
 
 const port = parentPort!;
@@ -31,20 +33,23 @@ const onProgress: Progress = (stage, done, total) => {
 };
 try {
 	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
-	// entry, the sources list goes first, before the much larger corpus.
-	const {pairs} = loadAnalysed(
-		dir,
-		{...options, onProgress},
-		{
-			onCorpus: corpus => {
-				const chunks = jsonChunks(corpus.sources, packSource);
-				port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
-			},
-			onPreview: preview => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
+	// entry, the sources list goes first, before the much larger corpus. A passim run brings its families.
+	const hooks = {
+		onCorpus: (corpus: Corpus) => {
+			const chunks = jsonChunks(corpus.sources, packSource);
+			port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
 		},
-	);
-	const chunks = jsonChunks(pairs);
-	port.postMessage({type: 'pairs', chunks} satisfies WorkerMessage, buffers(chunks));
+		onPreview: (preview: Preview) => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
+	};
+	const {reuse} = isPassimFolder(dir)
+		? await loadPassimAnalysed(dir, {...options, onProgress}, hooks)
+		: loadAnalysed(dir, {...options, onProgress}, hooks);
+	const families = jsonChunks(reuse.families);
+	const pairs = jsonChunks(reuse.pairs);
+	port.postMessage({type: 'reuse', families, pairs, repeats: reuse.repeats, stock: reuse.stock} satisfies WorkerMessage, [
+		...buffers(families),
+		...buffers(pairs),
+	]);
 } catch (error) {
 	port.postMessage({type: 'error', message: (error as Error).message} satisfies WorkerMessage);
 }

@@ -200,13 +200,16 @@ export type ColumnSpec<K extends string> = {
 	priority: number;
 	/** The column that takes whatever room is left (at most one). */
 	flex?: boolean;
+	/** Grows to its ideal width before the others share the room (a file name, which must read whole). */
+	eager?: boolean;
 };
 export type Column<K extends string> = {key: K; width: number};
 
 /**
  * Widths of the columns that fit in `cols`, separated by one space, in the order given: the columns of
- * lowest priority are dropped until the rest fit at their minimum; then each grows to its ideal width
- * in priority order, and the flexible column takes what is left.
+ * lowest priority are dropped until the rest fit at their minimum; then eager columns grow to their
+ * ideal width, the room left is shared among the others in proportion to how far each is from its
+ * ideal, and what is left after every column has its ideal goes to the flexible one.
  */
 export function fitColumns<K extends string>(cols: number, specs: ColumnSpec<K>[]): Column<K>[] {
 	const kept = [...specs];
@@ -216,15 +219,33 @@ export function fitColumns<K extends string>(cols: number, specs: ColumnSpec<K>[
 		kept.splice(kept.indexOf(worst), 1);
 	}
 	const widths = new Map(kept.map(c => [c.key, c.min]));
-	let room = cols - need(kept);
-	for (const c of [...kept].sort((x, y) => x.priority - y.priority)) {
-		if (c.flex) continue;
+	let room = Math.max(0, cols - need(kept));
+	for (const c of kept) {
+		if (!c.eager) continue;
 		const grow = Math.min(room, Math.max(0, c.ideal - c.min));
 		widths.set(c.key, c.min + grow);
 		room -= grow;
 	}
-	const flex = kept.find(c => c.flex);
-	if (flex) widths.set(flex.key, widths.get(flex.key)! + Math.max(0, room));
+	const wants = kept.map(c => (c.eager ? 0 : Math.max(0, c.ideal - c.min)));
+	const wanted = wants.reduce((t, w) => t + w, 0);
+	if (wanted <= room) {
+		for (const [i, c] of kept.entries()) widths.set(c.key, widths.get(c.key)! + wants[i]!);
+		room -= wanted;
+		const flex = kept.find(c => c.flex);
+		if (flex) widths.set(flex.key, widths.get(flex.key)! + room);
+	} else {
+		const share = kept.map((_, i) => Math.floor((room * wants[i]!) / wanted));
+		for (const [i, c] of kept.entries()) widths.set(c.key, widths.get(c.key)! + share[i]!);
+		let left = room - share.reduce((t, x) => t + x, 0);
+		// What rounding left over goes to the columns that still want it, most important first.
+		for (const i of kept.map((_, i) => i).sort((x, y) => kept[x]!.priority - kept[y]!.priority)) {
+			if (left <= 0) break;
+			if (share[i]! < wants[i]!) {
+				widths.set(kept[i]!.key, widths.get(kept[i]!.key)! + 1);
+				left--;
+			}
+		}
+	}
 	return kept.map(c => ({key: c.key, width: Math.max(1, Math.min(widths.get(c.key)!, cols))}));
 }
 

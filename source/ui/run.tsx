@@ -107,7 +107,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 			return (
 				<App
 					corpus={preview.corpus}
-					analysis={{corpus: preview.corpus, pairs: [], families: [], repeats: [], rows: preview.rows}}
+					analysis={{corpus: preview.corpus, pairs: [], families: [], repeats: [], stock: [], rows: preview.rows}}
 					preview
 					onAbort={onAbort}
 					theme={theme}
@@ -131,9 +131,9 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 		}
 		if (m.type === 'error') failure = m.message;
 		else if (m.type === 'preview') preview = {corpus: previewCorpus(dir, m.preview), rows: m.preview.rows};
-		else if (m.type === 'pairs') {
-			// The worker sends the corpus first: the pairs always find it here.
-			if (corpus) analysis = analysisOf(corpus, m.pairs);
+		else if (m.type === 'reuse') {
+			// The worker sends the corpus first: the reuse always finds it here.
+			if (corpus) analysis = analysisOf(corpus, m.reuse);
 			progress = undefined;
 		} else if (m.corpus.sources.length === 0) {
 			failure = `no readable text files in ${dir}${m.corpus.warnings.length ? `: ${m.corpus.warnings[0]}` : ''}`;

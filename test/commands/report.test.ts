@@ -34,7 +34,7 @@ describe('churnscope report', () => {
 		});
 		const r = run(['report', '--out', '/nonexistent/dir/r.md']);
 		expect(r.code).toBe(2);
-		expect(r.stderr).toMatch(/^churnscope: cannot write \/nonexistent\/dir\/r\.md: ENOENT/m);
+		expect(r.stderr).toMatch(/^churnscope: cannot write \/nonexistent\/dir\/r\.md \(ENOENT\)/m);
 		expect(run(['--theme', 'sepia', 'sources'])).toMatchObject({code: 2, stderr: 'churnscope: unknown theme "sepia"; use dark or light\n'});
 	});
 });

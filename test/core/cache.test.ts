@@ -16,9 +16,9 @@ describe('analysis cache', () => {
 		const first = loadAnalysed(dir, {});
 		const second = loadAnalysed(dir, {});
 		expect([first.cached, second.cached]).toEqual([false, true]);
-		expect(second.pairs).toEqual(first.pairs);
+		expect(second.reuse).toEqual(first.reuse);
 		expect(second.corpus.sources).toEqual(first.corpus.sources);
-		expect(second.pairs).toEqual(findReuse(loadCorpus(dir).sources));
+		expect(second.reuse).toEqual(findReuse(loadCorpus(dir).sources));
 		// The sources list is also kept on its own, to draw before the corpus is read.
 		const preview = readPreview(corpusKey(dir, {}));
 		expect(preview?.rows.map(r => r.source)).toEqual(['a.txt', 'b.txt']);
@@ -46,7 +46,7 @@ describe('analysis cache', () => {
 		expect(readCache(dir, key, root)).toBeNull();
 		const r = loadAnalysed(dir, {});
 		expect(r.cached).toBe(false);
-		expect(r.pairs.length).toBe(1);
+		expect(r.reuse.pairs.length).toBe(1);
 		expect(readCache(dir, key, root)).not.toBeNull();
 		expect(readdirSync(root).filter(f => f.endsWith('.tmp'))).toEqual([]);
 	});

@@ -20,7 +20,7 @@ describe('progress', () => {
 	it('goes through the stages of reuse detection in order, each to its end', () => {
 		const {sources} = loadCorpus(SEED);
 		const calls: Call[] = [];
-		const pairs = findReuse(sources, {onProgress: (...c) => calls.push(c)});
+		const {pairs} = findReuse(sources, {onProgress: (...c) => calls.push(c)});
 		expect(pairs.length).toBeGreaterThan(0);
 		const stages = calls.map(c => c[0]).filter((s, i, all) => s !== all[i - 1]);
 		expect(stages).toEqual(['comparing sentences', 'scoring candidate pairs', 'lining up passages']);

@@ -1,8 +1,10 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import {analyze, type Analysis} from '../../source/core/analysis.js';
-import {buildSource} from '../../source/core/source.js';
+import {buildSource, type Source} from '../../source/core/source.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
-import {features, findReuse, type Pair} from '../../source/core/reuse.js';
+import {sourceFeatures} from '../../source/core/features.js';
+import {findReuse} from '../../source/core/reuse.js';
+import {stem, tokenize, isStopword} from '../../source/core/text.js';
 import {SEED} from '../helpers.js';
 
 const REWRITE = '000_3852ac365e34d611.txt';
@@ -121,7 +123,7 @@ describe('reuse on small corpora', () => {
 			'The terminal will cost €4.2bn and handle 3 million containers a year.',
 			'Outside city hall, local fishermen staged a protest against plans for dredging.',
 		].join(' ');
-		const pairs = findReuse([src('a.txt', base, '2026-01-01'), src('b.txt', copy, '2026-01-02')]);
+		const {pairs} = findReuse([src('a.txt', base, '2026-01-01'), src('b.txt', copy, '2026-01-02')]);
 		const parts = pairs.flatMap(p => p.parts);
 		expect(parts.map(p => p.kind)).toEqual(['verbatim', 'near', 'paraphrase']);
 		const money = pairs.flatMap(p => p.figures).find(f => f.a?.kind === 'money');
@@ -129,13 +131,13 @@ describe('reuse on small corpora', () => {
 		for (const p of parts) expect(p.similarity).toBeGreaterThan(0.4);
 	});
 	it('takes the earlier source as the origin, whatever the corpus order', () => {
-		const pairs = findReuse([src('late.txt', base, '2026-05-01'), src('early.txt', base, '2025')]);
+		const {pairs} = findReuse([src('late.txt', base, '2026-05-01'), src('early.txt', base, '2025')]);
 		expect(pairs[0]!.a.source).toBe('early.txt');
 		expect(pairs[0]!.direction).toBe('dated');
 		expect(pairs[0]!.kind).toBe('verbatim');
 	});
 	it('finds a text whole against itself under another name', () => {
-		const pairs = findReuse([src('a.txt', base), src('b.txt', base)]);
+		const {pairs} = findReuse([src('a.txt', base), src('b.txt', base)]);
 		expect(pairs).toHaveLength(1);
 		expect(pairs[0]!.a.text).toBe(pairs[0]!.b.text);
 		expect(pairs[0]!.a.sentences).toEqual([0, 3]);
@@ -146,7 +148,7 @@ describe('reuse on small corpora', () => {
 			'Container traffic at rival ports has grown, while environmental groups warn about dredging in the region.',
 			'City hall has not yet named her successor.',
 		].join(' ');
-		const pairs: Pair[] = findReuse([src('a.txt', base), src('b.txt', other)]);
+		const {pairs} = findReuse([src('a.txt', base), src('b.txt', other)]);
 		expect(pairs).toEqual([]);
 	});
 });
@@ -156,16 +158,32 @@ describe('reuse candidates', () => {
 	// The same facts, reordered so that one pair of consecutive content words survives: "million dollars".
 	const reworded =
 		'With the rains weeks away, the wall of the dam at Kariba needs repairs urgently, and engineers put the bill at 300 million dollars.';
+	// Pairs of consecutive content stems, as the shingles of the features stage are made.
 	const stemPairs = (text: string) => {
-		const {order} = features(src('x.txt', text), 0);
+		const order = tokenize(text)
+			.flatMap(t => t.norm.split('-'))
+			.filter(w => w.length >= 2 && !/^[\d.,]+$/.test(w) && !isStopword(w))
+			.map(stem);
+		expect(sourceFeatures(src('x.txt', text))[0]!.shingles.length).toBe(order.length - 1);
 		return new Set(order.slice(1).map((w, i) => `${order[i]} ${w}`));
 	};
 	const sharedPairs = (x: string, y: string) => [...stemPairs(x)].filter(p => stemPairs(y).has(p));
-	const between = (pairs: Pair[]) => pairs.filter(p => p.a.source === 'a.txt' && p.b.source === 'b.txt').map(p => p.kind);
+
+	// The reworded sentence sits in a passage the copy carries word for word: a lone reworded sentence with
+	// nothing copied around it is not taken for a copy (see 'reuse between stories of one template').
+	const after = 'The ministry of energy said the contract for the work would be awarded to a local firm by the end of June.';
+	const kinds = (...corpus: Source[]) => {
+		const {pairs} = findReuse(corpus);
+		const p = pairs.find(x => x.a.source === 'a.txt' && x.b.source === 'b.txt');
+		return p ? p.parts.map(x => x.kind) : [];
+	};
 
 	it('pairs a reworded sentence that shares a single rare pair of consecutive words with its origin', () => {
 		expect(sharedPairs(origin, reworded)).toHaveLength(1);
-		expect(between(findReuse([src('a.txt', origin, '2026-01-01'), src('b.txt', reworded, '2026-01-02')]))).toEqual(['paraphrase']);
+		expect(kinds(src('a.txt', `${origin} ${after}`, '2026-01-01'), src('b.txt', `${reworded} ${after}`, '2026-01-02'))).toEqual([
+			'paraphrase',
+			'verbatim',
+		]);
 	});
 
 	it('pairs it through commoner pairs of words when it shares more than one', () => {
@@ -175,6 +193,33 @@ describe('reuse candidates', () => {
 		const others = Array.from({length: 20}, (_, i) =>
 			src(`o${i}.txt`, `Tourism near the Kariba dam brought in ${i + 2} million dollars for lodge owners in district ${i}.`),
 		);
-		expect(between(findReuse([src('a.txt', origin, '2026-01-01'), src('b.txt', closer, '2026-01-02'), ...others]))).toEqual(['paraphrase']);
+		expect(kinds(src('a.txt', `${origin} ${after}`, '2026-01-01'), src('b.txt', `${closer} ${after}`, '2026-01-02'), ...others)).toEqual([
+			'paraphrase',
+			'verbatim',
+		]);
+	});
+});
+
+describe('reuse between stories of one template', () => {
+	// Xinhua writes each new freight-train story from the last one: one sentence reworded, names and dates
+	// changed, nothing else in common. That is two stories, not a copy.
+	const beijing =
+		'A freight train bound for Tashkent, Uzbekistan, departed from Beijing at about 10 a.m. on Wednesday, marking the official launch of the first Beijing-Central Asia freight train service. Officials expect the line to carry medical supplies and auto parts to several markets in the region.';
+	const tianjin =
+		'The Central Asia freight train bound for Tashkent, Uzbekistan, departed from the port city of Tianjin around 4 pm Tuesday, marking the first Tianjin-Central Asia freight train service this year. The train carries fifty containers shipped from the Republic of Korea by sea.';
+	it('does not pair two stories that share one reworded sentence and nothing else', () => {
+		expect(findReuse([src('a.txt', beijing, '2025-03-19'), src('b.txt', tianjin, '2025-05-20')]).families).toEqual([]);
+	});
+	it('pairs the same sentence when it comes with the rest of the story', () => {
+		const copy = tianjin.replace('around 4 pm Tuesday', 'on Tuesday afternoon');
+		const {families} = findReuse([src('a.txt', tianjin, '2025-05-20'), src('b.txt', copy, '2025-05-21')]);
+		expect(families).toHaveLength(1);
+		expect(families[0]!.members.map(m => m.source)).toEqual(['a.txt', 'b.txt']);
+	});
+	it('does not pair the same template stated for another day, even word for word', () => {
+		const a = "On New Year's Eve, President Xi Jinping delivered his 2022 New Year message through China Media Group and the Internet.";
+		const b = a.replace('2022', '2025');
+		expect(findReuse([src('a.txt', a, '2021-12-31'), src('b.txt', b, '2024-12-31')]).families).toEqual([]);
+		expect(findReuse([src('a.txt', a, '2021-12-31'), src('b.txt', a, '2022-01-01')]).families).toHaveLength(1);
 	});
 });

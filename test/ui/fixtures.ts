@@ -19,9 +19,26 @@ function sideOf(source: string, sentence: number): Side {
 	return {source, start: s.start, end: s.end, text: s.text, sentences: [sentence, sentence]};
 }
 
-function member(side: Side, extra: Partial<Member>): Member {
+/** The origin's sentences are the family's slots; a member fills those its parts align with. */
+const slotsOf = (origin: Side, parts: Member['parts'], self: boolean): number[] => {
+	const out: number[] = [];
+	for (let a = origin.sentences[0]; a <= origin.sentences[1]; a++) out.push(self ? a : (parts.find(p => p.a === a)?.b ?? -1));
+	return out;
+};
+
+function member(side: Side, origin: Side, extra: Partial<Member>): Member {
 	const src = byId.get(side.source)!;
-	return {...side, kind: 'verbatim', similarity: 1, date: src.date, publisher: src.publisher, parts: [], ...extra};
+	const parts = extra.parts ?? [];
+	return {
+		...side,
+		kind: 'verbatim',
+		similarity: 1,
+		date: src.date,
+		publisher: src.publisher,
+		parts,
+		slots: slotsOf(origin, parts, side === origin),
+		...extra,
+	};
 }
 
 /** A third, made-up member of the WIPO family: a sentence of 004, reworded, stating none of the figures. */
@@ -37,10 +54,11 @@ export const wipoFamily: Family = {
 	id: FAMILY,
 	origin: 0,
 	members: [
-		member(figurePair.a, {}),
-		member(figurePair.b, {kind: figurePair.kind, similarity: figurePair.similarity, parts: figurePair.parts}),
-		member(extraSide, {kind: 'paraphrase', similarity: 0.41}),
+		member(figurePair.a, figurePair.a, {}),
+		member(figurePair.b, figurePair.a, {kind: figurePair.kind, similarity: figurePair.similarity, parts: figurePair.parts}),
+		member(extraSide, figurePair.a, {kind: 'paraphrase', similarity: 0.41}),
 	],
+	slots: figurePair.a.sentences[1] - figurePair.a.sentences[0] + 1,
 	reach: {sources: 3, publishers: 3},
 	first: byId.get(figurePair.a.source)!.date,
 	last: '2026',
@@ -64,7 +82,11 @@ export const otherPair: Pair = analysis.pairs.find(p => p !== figurePair)!;
 export const smallFamily: Family = {
 	id: SMALL_FAMILY,
 	origin: 0,
-	members: [member(otherPair.a, {}), member(otherPair.b, {kind: otherPair.kind, similarity: otherPair.similarity, parts: otherPair.parts})],
+	members: [
+		member(otherPair.a, otherPair.a, {}),
+		member(otherPair.b, otherPair.a, {kind: otherPair.kind, similarity: otherPair.similarity, parts: otherPair.parts}),
+	],
+	slots: otherPair.a.sentences[1] - otherPair.a.sentences[0] + 1,
 	reach: {sources: 2, publishers: 2},
 	first: byId.get(otherPair.a.source)!.date,
 	last: byId.get(otherPair.b.source)!.date,
@@ -131,5 +153,5 @@ export const big = (n: number): {corpus: Corpus; analysis: Analysis} => {
 		copiedBy: [],
 		reach: 0,
 	}));
-	return {corpus: c, analysis: {corpus: c, pairs: [], families: [], repeats: [], rows}};
+	return {corpus: c, analysis: {corpus: c, pairs: [], families: [], repeats: [], stock: [], rows}};
 };

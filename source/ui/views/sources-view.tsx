@@ -42,9 +42,11 @@ function widths(model: Model): {name: number; publisher: number} {
 
 /** The columns of the sources list in `cols` columns (the two-column cursor mark excluded). */
 export function sourceColumns(cols: number, longest: {name: number; publisher: number}): Column<SourceColumn>[] {
+	// Where there is room for more than a few words of the title, counts give way to it first.
+	const titleMin = cols >= 60 ? 26 : 14;
 	const specs: ColumnSpec<SourceColumn>[] = [
-		{key: 'name', min: 8, ideal: Math.min(longest.name, 36), priority: 1},
-		{key: 'title', min: 14, ideal: 14, priority: 2, flex: true},
+		{key: 'name', min: 16, ideal: Math.min(longest.name, 36, Math.floor(cols * 0.3)), priority: 1, eager: true},
+		{key: 'title', min: titleMin, ideal: 60, priority: 2, flex: true},
 		{key: 'publisher', min: 9, ideal: Math.min(longest.publisher, 24), priority: 5},
 		{key: 'date', min: 10, ideal: 10, priority: 4},
 		{key: 'words', min: 6, ideal: 6, priority: 7},

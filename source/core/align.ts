@@ -1,0 +1,194 @@
+// Stage 3 of reuse detection: which candidate sentence pairs are copies. Each pair is scored by the
+// rarity-weighted overlap of its features; strong pairs stand on their own, weak ones only beside a strong
+// pair between the same two sources, in order (a sentence reworded inside a copied passage), which keeps
+// articles that merely share a topic apart.
+
+import type {Candidates} from './candidates.js';
+import {VERBATIM_RATIO as VERBATIM} from './classify.js';
+import type {SentenceFeatures} from './features.js';
+
+/** A sentence pair this similar is a copy or a close rewording on its own. */
+export const STRONG = 0.45;
+/** A pair this similar is a rewording when it sits beside a strong pair; below it, nothing. */
+export const WEAK = 0.25;
+/** Fewer shared features than this is coincidence more often than copying (a name, a year, a word). */
+export const MIN_SHARED = 4;
+/** A shared figure says more than a shared word: its weight is multiplied by this. */
+export const FIGURE_WEIGHT = 1.5;
+/** Containment of a sentence with fewer features than this says little: it is damped towards Dice. */
+export const CONTAINMENT_FULL = 8;
+/**
+ * A sentence pair with no copied neighbour between the same two sources must have more words than this to
+ * count: short sentences alone ("The following is the full text:", a headline) are what unrelated texts share.
+ */
+export const ALONE_MIN_WORDS = 10;
+/**
+ * … and share at least this much of its wording, in order (word-level LCS ratio): one reworded sentence
+ * with nothing copied around it is a template reused for another story more often than a copy
+ * (Xinhua's New Year lead, year after year; "A freight train bound for … departed from …").
+ */
+export const ALONE_MIN_RATIO = 0.8;
+
+/** A sentence that takes part in matching: its source, its index there, its weighted features. */
+export type Unit = {src: number; sent: number; feats: Uint32Array; w: Float32Array; weight: number; words: number; dates: string[]};
+
+/** Units with rarity weights (IDF over all units), in the order given. */
+export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
+	const df = new Map<number, number>();
+	for (const {f} of list) for (const h of f.feats) df.set(h, (df.get(h) ?? 0) + 1);
+	const n = list.length;
+	return list.map(({src, f}) => {
+		const w = new Float32Array(f.feats.length);
+		let weight = 0;
+		for (let i = 0; i < f.feats.length; i++) {
+			const x = Math.log(1 + n / df.get(f.feats[i]!)!) * (f.figureMask[i] ? FIGURE_WEIGHT : 1);
+			w[i] = x;
+			weight += x;
+		}
+		return {src, sent: f.sentence, feats: f.feats, w, weight, words: f.words, dates: f.dates};
+	});
+}
+
+/** Weighted overlap of two units: the mean of Dice and containment (for split or merged sentences). */
+export function similarity(a: Unit, b: Unit): number {
+	let i = 0;
+	let j = 0;
+	let shared = 0;
+	let count = 0;
+	const fa = a.feats;
+	const fb = b.feats;
+	while (i < fa.length && j < fb.length) {
+		const x = fa[i]!;
+		const y = fb[j]!;
+		if (x === y) {
+			shared += a.w[i]!;
+			count++;
+			i++;
+			j++;
+		} else if (x < y) i++;
+		else j++;
+	}
+	if (count < MIN_SHARED) return 0;
+	const dice = (2 * shared) / (a.weight + b.weight);
+	const contain = shared / Math.min(a.weight, b.weight);
+	const damp = Math.min(1, Math.min(fa.length, fb.length) / CONTAINMENT_FULL);
+	return 0.5 * dice + 0.5 * contain * damp + 0.5 * dice * (1 - damp);
+}
+
+export type Edge = {u: number; v: number; sim: number};
+
+/**
+ * The aligned sentence pairs (u < v) among the candidates. `unitAt(src, sent)` is the unit of a sentence,
+ * or -1 when it has none (furniture, too short).
+ */
+export function alignSentences(
+	units: Unit[],
+	cands: Candidates,
+	unitAt: (src: number, sent: number) => number,
+	/** The word-level LCS ratio of two units' sentences (asked only of pairs that stand alone). */
+	wordRatio: (u: number, v: number) => number,
+): {edges: Edge[]; related: (a: number, b: number) => boolean} {
+	const scored = new Map<number, Edge>();
+	const n = units.length;
+	const score = (x: number, y: number) => {
+		const u = Math.min(x, y);
+		const v = Math.max(x, y);
+		if (u === v || units[u]!.src === units[v]!.src) return;
+		const key = u * n + v;
+		if (scored.has(key)) return;
+		const sim = similarity(units[u]!, units[v]!);
+		if (sim >= WEAK) scored.set(key, {u, v, sim});
+	};
+	for (let i = 0; i < cands.u.length; i++) score(cands.u[i]!, cands.v[i]!);
+	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no shingle.
+	for (const {u, v, sim} of [...scored.values()]) {
+		if (sim < STRONG) continue;
+		const U = units[u]!;
+		const V = units[v]!;
+		for (const [du, dv] of NEIGHBOURS) {
+			const x = unitAt(U.src, U.sent + du);
+			const y = unitAt(V.src, V.sent + dv);
+			if (x >= 0 && y >= 0) score(x, y);
+		}
+	}
+	// Each unit keeps its best partner in each other source: a sentence is one copy of one sentence there.
+	const best = new Map<string, Edge>();
+	const note = (x: number, other: number, e: Edge) => {
+		const k = `${x}:${units[other]!.src}`;
+		const cur = best.get(k);
+		if (!cur || e.sim > cur.sim) best.set(k, e);
+	};
+	for (const e of scored.values()) {
+		note(e.u, e.v, e);
+		note(e.v, e.u, e);
+	}
+	const kept = [...scored.values()].filter(e => best.get(`${e.u}:${units[e.v]!.src}`) === e || best.get(`${e.v}:${units[e.u]!.src}`) === e);
+	// Two sources are related when they share at least two substantial sentence pairs: strong, not naming
+	// different days, both sentences longer than ALONE_MIN_WORDS. One such pair alone must be nearly word for
+	// word (a template reused for another story shares one sentence, reworded: Xinhua's New Year lead, year
+	// after year; "A freight train bound for … departed from …"). A short sentence counts only word for word;
+	// headlines and formulae reworded never relate two sources, inside related sources they are copies too.
+	const isStrong = (e: Edge) => e.sim >= STRONG;
+	const substantial = (e: Edge) =>
+		isStrong(e) &&
+		!datesConflict(units[e.u]!.dates, units[e.v]!.dates) &&
+		(Math.min(units[e.u]!.words, units[e.v]!.words) > ALONE_MIN_WORDS || wordRatio(e.u, e.v) >= VERBATIM);
+	const sourcePair = (e: Edge) => {
+		const a = units[e.u]!.src;
+		const b = units[e.v]!.src;
+		return a < b ? `${a}:${b}` : `${b}:${a}`;
+	};
+	const evidence = new Map<string, Edge[]>();
+	for (const e of kept) if (substantial(e)) (evidence.get(sourcePair(e)) ?? evidence.set(sourcePair(e), []).get(sourcePair(e))!).push(e);
+	const related = new Set<string>();
+	for (const [key, list] of evidence) if (list.length >= 2 || wordRatio(list[0]!.u, list[0]!.v) >= ALONE_MIN_RATIO) related.add(key);
+	const inRelated = kept.filter(e => related.has(sourcePair(e)));
+	const strong = new Set(inRelated.filter(isStrong).map(e => e.u * n + e.v));
+	return {
+		edges: inRelated.filter(e => isStrong(e) || besideStrong(e, units, unitAt, strong, n)),
+		related: (a, b) => related.has(a < b ? `${a}:${b}` : `${b}:${a}`),
+	};
+}
+
+/** Two sentences naming days that cannot be the same day (different years, months or days). */
+export function datesConflict(a: string[], b: string[]): boolean {
+	if (!a.length || !b.length) return false;
+	return !a.some(x => b.some(y => sameDay(x, y)));
+}
+
+/** Whether two ISO dates, maybe partial ("2025", "2025-12", "--12-31"), can name the same day. */
+function sameDay(x: string, y: string): boolean {
+	if (x.includes('/') || y.includes('/')) return x === y;
+	const parse = (d: string) => {
+		const m = /^(\d{4})?-?(\d{2})?-?(\d{2})?$/.exec(d.replace(/^--/, '-'));
+		return m ? [m[1], m[2], m[3]] : [d, undefined, undefined];
+	};
+	const a = parse(x);
+	const b = parse(y);
+	return a.every((v, i) => v === undefined || b[i] === undefined || v === b[i]);
+}
+
+const NEIGHBOURS: [number, number][] = [
+	[-1, 0],
+	[1, 0],
+	[0, -1],
+	[0, 1],
+	[-1, -1],
+	[1, 1],
+];
+
+/** Whether a weak pair has a strong pair next to it between the same two sources, in order. */
+function besideStrong(e: Edge, units: Unit[], unitAt: (src: number, sent: number) => number, strong: Set<number>, n: number): boolean {
+	const U = units[e.u]!;
+	const V = units[e.v]!;
+	for (const du of [-1, 0, 1]) {
+		for (const dv of [-1, 0, 1]) {
+			if ((du === 0 && dv === 0) || du * dv === -1) continue;
+			const x = unitAt(U.src, U.sent + du);
+			const y = unitAt(V.src, V.sent + dv);
+			if (x < 0 || y < 0) continue;
+			if (strong.has(Math.min(x, y) * n + Math.max(x, y))) return true;
+		}
+	}
+	return false;
+}

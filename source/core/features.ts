@@ -1,0 +1,131 @@
+// Stage 1 of reuse detection: what each sentence is made of, as 32-bit hashes (no corpus-wide dictionary,
+// so sources can be featurised on any thread and merged later).
+// - features: stems of its content words (UK/US spelling and inflections folded) and the keys of its
+//   figures ("CNY1 trillion" and "1 trillion yuan" have one key);
+// - shingles: pairs of consecutive stems, which copies keep and unrelated sentences almost never share.
+// A newswire dateline at the front of a lead is left out, so every copy of a lead matches whatever its
+// dateline says.
+
+import {datelineEnd} from './dateline.js';
+import {figureKey} from './figures.js';
+import type {Source} from './source.js';
+import {isHyphen, lowerHash, scanWords} from './scan.js';
+import {isStopword, normalize, stem} from './text.js';
+
+/** Sentences with fewer words than this are headings, labels and fragments: too little to call a copy. */
+export const MIN_WORDS = 4;
+/** … or fewer distinct features than this. */
+export const MIN_FEATURES = 3;
+
+/** FNV-1a over UTF-16 units: a stable 32-bit hash of a string. */
+export function hash32(s: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < s.length; i++) {
+		h ^= s.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/** A 32-bit hash of an ordered pair of hashes. */
+export function pairHash(a: number, b: number): number {
+	let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+	return (h ^ (h >>> 16)) >>> 0;
+}
+
+export type SentenceFeatures = {
+	/** Index of the sentence in its source. */
+	sentence: number;
+	/** Distinct feature hashes, sorted ascending: stems, and figure keys (hashed with a '#' prefix). */
+	feats: Uint32Array;
+	/** Which of `feats` are figure keys (they weigh more: a shared figure is strong evidence). */
+	figureMask: Uint8Array;
+	/** Hashes of consecutive stem pairs, in text order (may repeat). */
+	shingles: Uint32Array;
+	/** Word tokens, dateline excluded. */
+	words: number;
+	/** The dates the sentence states (ISO values, maybe partial): two sentences naming different days are about different events. */
+	dates: string[];
+};
+
+/** The offset at which a sentence's matchable text starts: after its dateline, if it leads its block. */
+export function matchStart(source: Source, sentence: number): number {
+	const s = source.sentences[sentence]!;
+	const prev = source.sentences[sentence - 1];
+	const leads = !prev || prev.block !== s.block;
+	return leads ? datelineEnd(source.text, s.start, s.end) : s.start;
+}
+
+/** Each word part seen so far (by its lower-cased hash): the hash of its stem, or SKIP for stop words and numbers. */
+const PARTS = new Map<number, number>();
+const SKIP = -1;
+/** The cache is emptied past this many entries (a corpus's vocabulary rarely comes near it). */
+const PARTS_MAX = 1_000_000;
+
+/** The feature of one word part: its stem's hash, or SKIP. The string is made only the first time a part is seen. */
+function partFeature(text: string, start: number, end: number): number {
+	const key = lowerHash(text, start, end);
+	let f = PARTS.get(key);
+	if (f === undefined) {
+		const raw = text.slice(start, end);
+		const part = /^[\x20-\x7e]*$/.test(raw) ? raw.toLowerCase() : normalize(raw);
+		f = part.length < 2 || /^[\d.,]+$/.test(part) || isStopword(part) ? SKIP : hash32(stem(part));
+		if (PARTS.size >= PARTS_MAX) PARTS.clear();
+		PARTS.set(key, f);
+	}
+	return f;
+}
+
+/** Features of one sentence; null for furniture and for sentences too short to be evidence. */
+export function sentenceFeatures(source: Source, sentence: number, figureKeys: string[], dates: string[] = []): SentenceFeatures | null {
+	const s = source.sentences[sentence]!;
+	if (s.boilerplate) return null;
+	const text = source.text;
+	let words = 0;
+	const stems: number[] = [];
+	scanWords(text, matchStart(source, sentence), s.end, (a, b) => {
+		words++;
+		// Parts of a hyphenated word count on their own ("state-owned": "state", "owned").
+		let from = a;
+		for (let i = a; i <= b; i++) {
+			if (i < b && !isHyphen(text.charCodeAt(i))) continue;
+			if (i - from >= 2) {
+				const f = partFeature(text, from, i);
+				if (f !== SKIP) stems.push(f);
+			}
+			from = i + 1;
+		}
+	});
+	if (words < MIN_WORDS) return null;
+	const set = new Set<number>(stems);
+	const figs = new Set<number>();
+	for (const k of figureKeys) {
+		const h = hash32('#' + k);
+		set.add(h);
+		figs.add(h);
+	}
+	if (set.size < MIN_FEATURES) return null;
+	const feats = Uint32Array.from(set).sort();
+	const figureMask = Uint8Array.from(feats, h => (figs.has(h) ? 1 : 0));
+	const shingles = new Uint32Array(Math.max(0, stems.length - 1));
+	for (let i = 1; i < stems.length; i++) shingles[i - 1] = pairHash(stems[i - 1]!, stems[i]!);
+	return {sentence, feats, figureMask, shingles, words, dates};
+}
+
+/** Features of every content sentence of a source, in text order. */
+export function sourceFeatures(source: Source): SentenceFeatures[] {
+	const keys = new Map<number, string[]>();
+	const dates = new Map<number, string[]>();
+	for (const f of source.figures) {
+		(keys.get(f.sentence) ?? keys.set(f.sentence, []).get(f.sentence)!).push(figureKey(f));
+		if (f.kind === 'date' && typeof f.value === 'string')
+			(dates.get(f.sentence) ?? dates.set(f.sentence, []).get(f.sentence)!).push(f.value);
+	}
+	const out: SentenceFeatures[] = [];
+	for (const s of source.sentences) {
+		const f = sentenceFeatures(source, s.index, keys.get(s.index) ?? [], dates.get(s.index));
+		if (f) out.push(f);
+	}
+	return out;
+}

@@ -1,0 +1,135 @@
+// The word scanner every stage shares: one pass over char codes, table lookups, no regular expression and no
+// string per token. A word is a run of letters and digits, joined across one apostrophe, dot, comma or hyphen
+// between two of them ("China's", "U.S", "1,000.5", "Chang'e-6"). Han, hiragana and katakana characters are
+// words of one character each: Chinese and Japanese are written without spaces, and a clause-long "word"
+// would never match a copy that changed one character of it.
+
+/** Character classes of the Basic Multilingual Plane. */
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+/** A character that is a word on its own (Han, kana). */
+const IDEOGRAPH = 3;
+
+let classes: Uint8Array | null = null;
+let lower: Uint16Array | null = null;
+
+/** The tables, built on first use (about 10 ms): a class and a lower-case form for each UTF-16 unit. */
+function tables(): {cls: Uint8Array; low: Uint16Array} {
+	if (!classes || !lower) {
+		const cls = new Uint8Array(65536);
+		const low = new Uint16Array(65536);
+		const letter = /\p{L}/u;
+		const digit = /\p{N}/u;
+		const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+		for (let c = 0; c < 65536; c++) {
+			low[c] = c;
+			if (c >= 0xd800 && c <= 0xdfff) continue;
+			const ch = String.fromCharCode(c);
+			if (c < 128) {
+				if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) cls[c] = LETTER;
+				else if (c >= 48 && c <= 57) cls[c] = DIGIT;
+			} else if (ideograph.test(ch)) cls[c] = IDEOGRAPH;
+			else if (letter.test(ch)) cls[c] = LETTER;
+			else if (digit.test(ch)) cls[c] = DIGIT;
+			const l = ch.toLowerCase();
+			if (l.length === 1) low[c] = l.charCodeAt(0);
+		}
+		// One apostrophe for matching: the typographic one folds to the straight one.
+		low[0x2019] = 0x27;
+		classes = cls;
+		lower = low;
+	}
+	return {cls: classes, low: lower};
+}
+
+/** Between two word characters, these keep a word together. */
+const isJoiner = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2c || c === 0x2011 || c === 0x2d;
+/** Of the joiners, these split a word into parts for matching ("state-owned" is "state" and "owned"). */
+export const isHyphen = (c: number) => c === 0x2d || c === 0x2011;
+
+/** The class of the character at `i` (astral letters and digits via their code point). */
+function classAt(text: string, i: number, cls: Uint8Array): number {
+	const c = text.charCodeAt(i);
+	if (c < 0xd800 || c > 0xdbff) return cls[c]!;
+	const cp = text.codePointAt(i)!;
+	if (cp <= 0xffff) return OTHER;
+	const ch = String.fromCodePoint(cp);
+	return /[\p{Script=Han}]/u.test(ch) ? IDEOGRAPH : /[\p{L}\p{N}]/u.test(ch) ? LETTER : OTHER;
+}
+
+/** Width in UTF-16 units of the character at `i`. */
+const unitsAt = (text: string, i: number) => {
+	const c = text.charCodeAt(i);
+	return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+};
+
+/**
+ * Calls `onWord(start, end)` for each word of `text[start, end)`, in order. Linear in the length of the
+ * range whatever it holds.
+ */
+export function scanWords(text: string, start: number, end: number, onWord: (start: number, end: number) => void): void {
+	const {cls} = tables();
+	let i = start;
+	while (i < end) {
+		const k = classAt(text, i, cls);
+		if (k === OTHER) {
+			i += unitsAt(text, i);
+			continue;
+		}
+		if (k === IDEOGRAPH) {
+			const w = unitsAt(text, i);
+			onWord(i, i + w);
+			i += w;
+			continue;
+		}
+		const from = i;
+		i += unitsAt(text, i);
+		for (;;) {
+			if (i >= end) break;
+			const c = classAt(text, i, cls);
+			if (c === LETTER || c === DIGIT) {
+				i += unitsAt(text, i);
+				continue;
+			}
+			// A joiner counts only between two word characters (not before an ideograph).
+			if (isJoiner(text.charCodeAt(i)) && i + 1 < end) {
+				const next = classAt(text, i + 1, cls);
+				if (next === LETTER || next === DIGIT) {
+					i += 1;
+					continue;
+				}
+			}
+			break;
+		}
+		onWord(from, i);
+	}
+}
+
+/** FNV-1a offset basis and prime: the 32-bit hash the features stage uses. */
+export const FNV_START = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * The hash of `text[start, end)` lower-cased (typographic apostrophe folded), without making the string:
+ * equal for two spellings that differ only in case.
+ */
+export function lowerHash(text: string, start: number, end: number): number {
+	const {low} = tables();
+	let h = FNV_START;
+	for (let i = start; i < end; i++) {
+		h ^= low[text.charCodeAt(i)]!;
+		h = Math.imul(h, FNV_PRIME);
+	}
+	return h >>> 0;
+}
+
+/** Whether `text[start, end)` is only digits and the separators inside numbers. */
+export function isNumeric(text: string, start: number, end: number): boolean {
+	const {cls} = tables();
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 0x2e && c !== 0x2c && cls[c] !== DIGIT) return false;
+	}
+	return true;
+}

@@ -1,0 +1,87 @@
+// Reuse on real syndicated pages (test/fixtures/syndicated): recall and precision of copied sentences against
+// the hand-made gold, on the releases used for tuning and, separately, on the ones held out of tuning.
+// Same-language copies (verbatim, near, paraphrase, partial) are the headline; translations are scored on
+// their own (cross-language matching is a separate capability, issue 11 item 8).
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {analyze, type Analysis} from '../../source/core/analysis.js';
+import {datelineEnd} from '../../source/core/dateline.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
+import {type Gold, ratio, readGold, type Score, score, SYNDICATED} from './syndicated-score.js';
+
+/** What the tuning releases must keep: measured 0.82 recall and 0.96 precision when this test was written. */
+const TUNING = {recall: 0.8, precision: 0.95};
+/** What the held-out releases must keep, as measured without tuning on them (a floor against regressions). */
+const HELDOUT = {recall: 0.5, precision: 0.85};
+const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
+
+const sameLanguage = (s: Score) => {
+	let copies = 0;
+	let found = 0;
+	for (const k of SAME_LANGUAGE) {
+		copies += s.byKind[k]?.copies ?? 0;
+		found += s.byKind[k]?.found ?? 0;
+	}
+	return {copies, found, recall: ratio(found, copies)};
+};
+
+describe('reuse on real syndicated pages', () => {
+	let an: Analysis;
+	let gold: Gold;
+	let held: Set<string>;
+	beforeAll(() => {
+		an = analyze(loadCorpus(join(SYNDICATED, 'pages')));
+		gold = readGold();
+		held = new Set(gold.releases.filter(r => r.holdout).map(r => r.id));
+	});
+
+	const report = (name: string, s: Score) => {
+		const same = sameLanguage(s);
+		const kinds = Object.entries(s.byKind)
+			.map(([k, v]) => `${k} ${v.found}/${v.copies}`)
+			.join(', ');
+		console.log(
+			`${name}: same-language recall ${same.recall} (${same.found}/${same.copies}), precision ${ratio(s.correctPairs, s.pairs)} (${s.correctPairs}/${s.pairs} pairs); by kind: ${kinds}`,
+		);
+		return same;
+	};
+
+	it('finds the copies of the tuning releases, and little else', () => {
+		const s = score(an, gold, r => !held.has(r));
+		const same = report('tuning', s);
+		expect(same.recall).toBeGreaterThanOrEqual(TUNING.recall);
+		expect(s.precision).toBeGreaterThanOrEqual(TUNING.precision);
+		// Verbatim copies are found whole.
+		expect(s.byKind['verbatim']!.found).toBe(s.byKind['verbatim']!.copies);
+	});
+
+	it('holds on the releases kept out of tuning', () => {
+		const s = score(an, gold, r => held.has(r));
+		const same = report('held out', s);
+		expect(same.recall).toBeGreaterThanOrEqual(HELDOUT.recall);
+		expect(s.precision).toBeGreaterThanOrEqual(HELDOUT.precision);
+	});
+
+	it('never pairs a source with itself', () => {
+		for (const p of an.pairs) expect(p.a.source).not.toBe(p.b.source);
+		for (const f of an.families) expect(new Set(f.members.map(m => m.source)).size).toBe(f.members.length);
+	});
+
+	it('finds every same-language lead that carries a newswire dateline', () => {
+		const byId = new Map(an.corpus.sources.map(s => [s.id, s]));
+		let leads = 0;
+		for (const g of gold.families) {
+			if (!g.lead) continue;
+			for (const c of g.copies) {
+				if (c.kind === 'translation') continue;
+				const text = byId.get(c.file)!.text;
+				const at = text.indexOf(c.text);
+				if (datelineEnd(text, at, at + c.text.length) === at) continue;
+				leads++;
+				const covered = an.families.some(f => f.members.some(m => m.source === c.file && m.start <= at && m.end >= at + c.text.length / 2));
+				expect(covered, `${c.file}: ${c.text.slice(0, 60)}`).toBe(true);
+			}
+		}
+		expect(leads).toBeGreaterThan(0);
+	});
+});
