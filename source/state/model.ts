@@ -166,6 +166,7 @@ export function sortArrow(sort: AnySort, reverse: boolean): string {
 	return DESCENDING.has(sort) !== reverse ? '↓' : '↑';
 }
 
+/** A row's sort key: a number, then a string; rows equal on both keep their order in the list (ties never reverse). */
 type Keyed = {num: number; str: string};
 const byKey = (keys: Keyed[], desc: boolean) => (x: number, y: number) => {
 	const a = keys[x]!;
@@ -194,26 +195,25 @@ function sourceKey(r: SourceRow, sort: SourceSort): Keyed {
 			// Sources without a publisher after those with one.
 			return {num: r.publisher ? 0 : 1, str: fold(r.publisher ?? '')};
 		case 'date':
-			return {num: dateKey(r.date), str: r.source};
+			return {num: dateKey(r.date), str: ''};
 		case 'length':
-			return {num: r.words, str: r.source};
+			return {num: r.words, str: ''};
 		case 'reused':
-			return {num: r.reused, str: r.source};
+			return {num: r.reused, str: ''};
 		case 'reach':
-			return {num: r.reach, str: r.source};
+			return {num: r.reach, str: ''};
 	}
 }
 
 function familyKey(f: Family, sort: FamilySort): Keyed {
-	const id = String(f.id).padStart(9);
 	switch (sort) {
 		case 'reach':
-			return {num: f.reach.sources * 1e6 + f.reach.publishers * 1e3 + Math.min(999, f.members.length), str: id};
+			return {num: f.reach.sources * 1e6 + f.reach.publishers * 1e3 + Math.min(999, f.members.length), str: ''};
 		case 'date':
-			return {num: dateKey(f.first), str: id};
+			return {num: dateKey(f.first), str: ''};
 		case 'length': {
 			const origin = f.members[f.origin]!;
-			return {num: origin.end - origin.start, str: id};
+			return {num: origin.end - origin.start, str: ''};
 		}
 	}
 }

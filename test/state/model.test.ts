@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {buildModel, familyAt, familiesOf, listOrder, memberPair, readerPairs} from '../../source/state/model.js';
-import {bigCorpus, corpus, FAMILY, familyAnalysis, figurePair, SMALL_FAMILY, wipoFamily} from '../ui/fixtures.js';
+import {analysis, bigCorpus, corpus, FAMILY, familyAnalysis, figurePair, SMALL_FAMILY, wipoFamily} from '../ui/fixtures.js';
 
 const model = buildModel(corpus, familyAnalysis);
 const ids = (order: number[]) => order.map(i => model.rows[i]!.source.slice(0, 3));
@@ -34,6 +34,16 @@ describe('model', () => {
 				[...listOrder(many, {...q, filter})].sort((a, b) => a - b),
 				filter,
 			).toEqual(scan(filter.toLowerCase().split(' ')));
+	});
+	it('keeps rows that tie in their list order, whichever way the sort goes', () => {
+		const seed = buildModel(corpus, analysis);
+		const q = {list: 'families' as const, sort: 'reach' as const, filter: ''};
+		// The seed's families all have a reach of 2: the engine's order stands, reversed or not.
+		const ids = (order: number[]) => order.map(i => seed.families[i]!.id);
+		const engine = seed.families.map(f => f.id);
+		expect(seed.families.length).toBeGreaterThan(1);
+		expect(ids(listOrder(seed, {...q, reverse: false}))).toEqual(engine);
+		expect(ids(listOrder(seed, {...q, reverse: true}))).toEqual(engine);
 	});
 	it('orders families by reach, then by date or passage length', () => {
 		const q = {list: 'families' as const, reverse: false, filter: ''};
