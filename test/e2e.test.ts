@@ -316,6 +316,38 @@ describe('explorer in a real terminal', () => {
 		expect(await exitCode(file)).toBe('130');
 	}, 60_000);
 
+	it('opens the families view, a family, and a member beside the origin', async () => {
+		const file = launch();
+		await waitFor(/SOURCES · 1\/5/);
+		await waitFor(/\d+ reused passages/);
+		keys('2');
+		let s = await waitFor(/FAMILIES · 1\/\d+/);
+		expect(s).toMatch(/Families · \d+ · sort: reach ↓/);
+		// The family of the AI-companies passage: its origin is the CGTN release, 000 carries it.
+		keys('/');
+		type('domestic large models');
+		s = await waitFor(/\/ domestic large models +1 of \d+ match/);
+		keys('Enter', 'Enter');
+		s = await waitFor(/FAMILY · member 1\/2/);
+		expect(s).toMatch(/Family \d+ · reach 2 sources, 2 publishers · 2026-02-05 → 2026-02/);
+		expect(s).toMatch(/#1 2026-02-05 ◆ CGTN.* origin .*◆/);
+		expect(s).toMatch(/#2 2026-02 +unnamed paywalled.*000_3852ac365e34d611\.txt/);
+		expect(s).toMatch(/FIGURE \(ORIGIN\) +#1 +#2/);
+		expect(s).toMatch(/10 AI trends count += {2,}-$/m);
+		keys('j');
+		s = await waitFor(/FAMILY · member 2\/2/);
+		expect(s).toMatch(/#2: - 2023; - 10 AI trends/);
+		keys('Enter');
+		s = await waitFor(/COMPARE · 001 ⇄ 000/);
+		expect(s).toMatch(
+			/^Chinese artificial intelligence \(AI\) companies have +~ China’s domestic artificial intelligence sector continued$/m,
+		);
+		keys('Escape');
+		await waitFor(/FAMILY · member 2\/2/);
+		keys('C-c');
+		expect(await exitCode(file)).toBe('130');
+	}, 60_000);
+
 	it('acts on keys typed before the first frame', async () => {
 		const file = launch();
 		keys('C-f');
