@@ -34,8 +34,15 @@ export function segment(text: string, from: number, to: number, ranges: Range[])
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+/**
+ * Characters one column wide for certain: printable ASCII and Latin-1, general punctuation (dashes,
+ * quotes, …), arrows, box drawing, blocks and geometric shapes, which is most of what is drawn; anything
+ * else (CJK, emoji, combining marks, Hangul) is measured by string-width.
+ */
+const NARROW = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u202f-\u205f\u2190-\u21ff\u2500-\u25fc]*$/;
+
 export function width(s: string): number {
-	return stringWidth(s);
+	return NARROW.test(s) ? s.length : stringWidth(s);
 }
 
 /**

@@ -4,7 +4,7 @@ import {back, current, initialState, type CompareFrame, type State} from '../../
 import {decodeKeys, type KeyInfo} from '../../source/state/keys.js';
 import {buildModel, readerPairs} from '../../source/state/model.js';
 import {handleKeys, Screens} from '../../source/ui/controller.js';
-import {corpus, analysis, FAMILY, familyAnalysis, figurePair} from './fixtures.js';
+import {analysis, big, corpus, FAMILY, familyAnalysis, figurePair} from './fixtures.js';
 
 const model = buildModel(corpus, analysis);
 model.searcher.prepare(Number.POSITIVE_INFINITY); // the app builds it in slices after the first frame
@@ -164,5 +164,16 @@ describe('controller', () => {
 		const s = press(initialState, '!');
 		expect(current(s)).toMatchObject({view: 'warnings'});
 		expect(screens.warnings().length).toBe(corpus.warnings.length + corpus.sources.reduce((t, x) => t + x.warnings.length, 0));
+	});
+	it('does no work proportional to the corpus for a key that moves the cursor (100,000 sources)', () => {
+		const many = big(100_000);
+		const m = buildModel(many.corpus, many.analysis);
+		const sc = new Screens(m, 120, 38);
+		let s = handleKeys(initialState, decodeKeys('G', {}), sc); // the first key sorts the list once
+		const started = performance.now();
+		for (let i = 0; i < 2000; i++) s = handleKeys(s, decodeKeys(i % 2 ? 'k' : '\x04', {}), sc); // k, ctrl-d
+		const perKey = (performance.now() - started) / 2000;
+		expect(current(s)).toMatchObject({view: 'sources'});
+		expect(perKey).toBeLessThan(0.5); // milliseconds
 	});
 });

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import {
 	axisLabel,
 	compareLayout,
@@ -51,6 +52,16 @@ describe('layout', () => {
 	});
 	it('breaks lines at newlines', () => {
 		expect(wrap(segment('a\nb\r\nc', 0, 6, []), 10).map(text)).toEqual(['a', 'b', 'c']);
+	});
+	it('measures the common narrow characters by their count, and agrees with string-width', () => {
+		for (const s of ['plain', 'café — “quoted” … → ─━●◆', '中文', '🚀 rocket', 'e\u0301', 'soft\u00adhyphen', 'ﾃｽﾄ'])
+			expect(width(s), s).toBe(stringWidth(s));
+		fc.assert(
+			fc.property(fc.string({unit: 'grapheme'}), s => {
+				expect(width(s)).toBe(stringWidth(s));
+			}),
+			{numRuns: 300},
+		);
 	});
 	it('fits strings to a width with an ellipsis', () => {
 		expect(fit('abcdef', 4)).toBe('abc…');
