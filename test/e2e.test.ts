@@ -333,7 +333,7 @@ describe('explorer in a real terminal', () => {
 		expect(s).toMatch(/#1 2026-02-05 ◆ CGTN.* origin .*◆/);
 		expect(s).toMatch(/#2 2026-02 +unnamed paywalled.*000_3852ac365e34d611\.txt/);
 		expect(s).toMatch(/FIGURE \(ORIGIN\) +#1 +#2/);
-		expect(s).toMatch(/10 AI trends count += {2,}-$/m);
+		expect(s).toMatch(/count {3}10 AI trends += {2,}-$/m);
 		keys('j');
 		s = await waitFor(/FAMILY · member 2\/2/);
 		expect(s).toMatch(/#2: - 2023; - 10 AI trends/);

@@ -111,7 +111,7 @@ function targetTitle(corpus: Corpus, t: ReportTarget): string {
 		case 'source':
 			return `source ${t.source}`;
 		case 'corpus':
-			return `the corpus ${corpus.dir.split('/').filter(Boolean).pop() ?? corpus.dir} (${corpus.sources.length} sources)`;
+			return `all ${corpus.sources.length} sources of ${corpus.dir.split('/').filter(Boolean).pop() ?? corpus.dir}`;
 	}
 }
 

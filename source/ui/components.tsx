@@ -158,12 +158,12 @@ export function Menu({
 	rows: number;
 	theme: Theme;
 }) {
-	const inner = Math.max(4, Math.min(cols - 2, Math.max(width(title), ...labels.map(l => width(l) + 5)) + 2));
+	const inner = Math.max(4, Math.min(cols - 2, Math.max(width(title), ...labels.map(l => width(l) + 6)) + 2));
 	const shown = Math.max(1, rows - 3);
 	const start = windowStart(cursor, labels.length, shown);
 	const items = labels.slice(start, start + shown).map((label, k) => ({
 		key: String(start + k),
-		label: fit(`${start + k < 9 ? `${start + k + 1} ` : '  '}${label}`, inner - 2),
+		label: fit(`${start + k < 9 ? `${start + k + 1} ` : '  '}${label}`, inner - 3),
 		value: start + k,
 	}));
 	const more = labels.length > shown ? ` ${cursor + 1}/${labels.length}` : '';
@@ -177,7 +177,7 @@ export function Menu({
 				items={items}
 				initialIndex={cursor - start}
 				isFocused={false}
-				indicatorComponent={({isSelected}) => <Text {...theme.roles.accent}>{isSelected ? '›' : ' '}</Text>}
+				indicatorComponent={({isSelected}) => <Text {...theme.roles.accent}>{isSelected ? '› ' : '  '}</Text>}
 				itemComponent={({isSelected, label}) => (
 					<Text wrap="truncate" {...(isSelected ? theme.roles.selected : {})}>
 						{label}

@@ -13,7 +13,7 @@ describe('churnscope report', () => {
 	it('writes the corpus as Markdown to the standard output', () => {
 		const r = run(['report']);
 		expect(r.code).toBe(0);
-		expect(r.stdout).toMatch(/^# churnscope report: the corpus corpus \(5 sources\)/);
+		expect(r.stdout).toMatch(/^# churnscope report: all 5 sources of corpus/);
 		expect(r.stdout).toContain('## Sources');
 		expect(r.stdout).toContain('| origin (A) | copy (B) |');
 	});

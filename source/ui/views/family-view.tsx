@@ -144,7 +144,7 @@ export function FamilyView({
 				if (!r) return <Row key={i} text="" cols={cols} theme={theme} />;
 				return (
 					<Text key={i} wrap="truncate">
-						<Text>{fit(`  ${r.text} ${r.kind}`, win.labelW, true)}</Text>
+						<Text>{fit(`  ${r.kind.padEnd(7)} ${r.text}`, win.labelW, true)}</Text>
 						{Array.from({length: win.count}, (_, k) => {
 							const m = win.start + k;
 							const cell = r.cells[m];
