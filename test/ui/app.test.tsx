@@ -6,6 +6,9 @@ import type {OpenPlan} from '../../source/ui/effects.js';
 import {Loading, progressText} from '../../source/ui/run.js';
 import {compareScreen} from '../../source/ui/screens.js';
 import {makeTheme} from '../../source/ui/theme.js';
+import {analyze} from '../../source/core/analysis.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
+import {makeCorpus} from '../helpers.js';
 import {analysis, big, corpus, FAMILY, familyAnalysis, figurePair} from './fixtures.js';
 import {KEYS, linesOf, renderSized} from './harness.js';
 
@@ -259,6 +262,32 @@ describe('explorer', () => {
 		app.stdin.write('s');
 		const f = await app.waitFor(/sort: title/);
 		expect(f).toMatch(/SOURCES/);
+		app.unmount();
+	});
+
+	it('shows file names, titles and text from files only through the sanitiser', async () => {
+		const release = corpus.sources[1]!.text;
+		const evil = '\x1b]52;c;aGk=\x07\u202eevil\x1b[2J';
+		const dir = makeCorpus({
+			[`a${evil}.txt`]: `# Title ${evil}\n\n${release}`,
+			'b.txt': `# Copy\n\n${release.slice(0, 1500)}`,
+			'churnscope.json': JSON.stringify({
+				sources: {[`a${evil}.txt`]: {publisher: `Pub ${evil}`, date: '2026-01-01'}, 'b.txt': {date: '2026-02-01'}},
+			}),
+		});
+		const hostile = loadCorpus(dir);
+		const size = {columns: 120, rows: 30};
+		const app = renderSized(<App corpus={hostile} analysis={analyze(hostile)} size={size} theme={theme} />, size);
+		const frames: string[] = [await app.waitFor(/SOURCES · 1\/2/)];
+		// The copy's reader: its legend names the hostile source.
+		frames.push(await app.press(['j', KEYS.enter], /READER · b/));
+		frames.push(await app.press(['n', KEYS.enter], /COMPARE/));
+		frames.push(await app.press([KEYS.esc, KEYS.esc, '2'], /FAMILIES/));
+		frames.push(await app.press([KEYS.enter], /FAMILY ·/));
+		for (const f of frames) {
+			expect(f).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e]/);
+			expect(f).toContain('^[');
+		}
 		app.unmount();
 	});
 });

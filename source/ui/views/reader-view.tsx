@@ -42,7 +42,7 @@ export function ReaderView({
 	const lead = theme.color ? 'shared with: ' : 'underlined: shared with ';
 	used += width(lead);
 	for (const e of screen.legend) {
-		const text = `■ ${model.short.get(e.source) ?? e.source}`;
+		const text = fit(`■ ${model.short.get(e.source) ?? e.source}`, Math.max(1, cols - used - 2));
 		if (used + width(text) + 2 > cols) break;
 		entries.push({text, role: e.role});
 		used += width(text) + 2;
