@@ -7,9 +7,11 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {analyze} from '../source/core/analysis.js';
+import {analysisOf} from '../source/core/analysis.js';
+import {findReuse, type Pair} from '../source/core/reuse.js';
+import {readCorpusParallel} from '../source/io/read-parallel.js';
+import {threadCount} from '../source/threads/pool.js';
 import type {Corpus} from '../source/core/source.js';
-import {loadCorpus} from '../source/io/read-corpus.js';
 import {Searcher, searchDocs, type Doc} from '../source/core/search.js';
 import {foldForSearch} from '../source/core/text.js';
 import {copies} from './copies.js';
@@ -261,7 +263,7 @@ function search(n: number) {
 
 // ---------- reuse ----------
 
-function evaluate(corpus: Corpus, synth: Synthetic, pairs: ReturnType<typeof analyze>['pairs']) {
+function evaluate(corpus: Corpus, synth: Synthetic, pairs: Pair[]) {
 	// The root of a sentence: the origin sentence it was copied from, else itself.
 	const root = new Map<string, string>();
 	const kindOf = new Map<string, string>();
@@ -311,12 +313,13 @@ function evaluate(corpus: Corpus, synth: Synthetic, pairs: ReturnType<typeof ana
 	};
 }
 
-function reuseChild(articles: number) {
+/** The path the explorer and the CLI take: files read and analysed on every core, then matched. */
+async function reuseChild(articles: number) {
 	const {dir, synth} = corpusOnDisk(articles);
 	const t0 = performance.now();
-	const corpus = loadCorpus(dir);
+	const {corpus, features} = await readCorpusParallel(dir);
 	const t1 = performance.now();
-	const an = analyze(corpus);
+	const an = analysisOf(corpus, findReuse(corpus.sources, {features}));
 	const t2 = performance.now();
 	const quality = evaluate(corpus, synth, an.pairs);
 	return {
@@ -330,12 +333,12 @@ function reuseChild(articles: number) {
 	};
 }
 
-function memoryChild(passages: number) {
+async function memoryChild(passages: number) {
 	const articles = Math.ceil(passages / 26);
 	const {dir} = corpusOnDisk(articles, 13);
 	const before = process.memoryUsage().rss;
-	const corpus = loadCorpus(dir);
-	const an = analyze(corpus);
+	const {corpus, features} = await readCorpusParallel(dir);
+	const an = analysisOf(corpus, findReuse(corpus.sources, {features}));
 	const searcher = new Searcher(searchDocs(corpus.sources));
 	searcher.search('warmup query');
 	global.gc?.();
@@ -365,7 +368,7 @@ function inChild(kind: string, n: number): unknown {
 const args = parseArgs(process.argv.slice(2));
 if (args.child) {
 	const [kind, n] = args.child.split(':');
-	const result = kind === 'reuse' ? reuseChild(Number(n)) : memoryChild(Number(n));
+	const result = kind === 'reuse' ? await reuseChild(Number(n)) : await memoryChild(Number(n));
 	process.stdout.write(JSON.stringify(result) + '\n');
 	process.exit(0);
 }
@@ -374,6 +377,8 @@ const results: Record<string, unknown> = {
 	date: new Date().toISOString(),
 	node: process.version,
 	cpus: (await import('node:os')).cpus().length,
+	available_parallelism: (await import('node:os')).availableParallelism(),
+	threads: threadCount(),
 };
 const log = (s: string) => process.stdout.write(s + '\n');
 
@@ -394,10 +399,10 @@ if (args.only.has('search')) {
 	);
 }
 if (args.only.has('reuse')) {
-	const runs: ReturnType<typeof reuseChild>[] = [];
+	const runs: Awaited<ReturnType<typeof reuseChild>>[] = [];
 	for (const n of args.articles) {
 		log(`reuse detection (${n} articles of about 600 words)…`);
-		const r = inChild('reuse', n) as ReturnType<typeof reuseChild>;
+		const r = inChild('reuse', n) as Awaited<ReturnType<typeof reuseChild>>;
 		runs.push(r);
 		log(
 			`  ${r.total_s}s (load ${r.load_s}s, analyse ${r.analyse_s}s) · peak ${r.peak_rss_mb} MB · precision ${r.precision} · recall ${r.recall} (verbatim ${r.recall_by_kind['verbatim']}, near ${r.recall_by_kind['near']}, reworded ${r.recall_by_kind['reworded']})`,
@@ -446,7 +451,7 @@ if (args.only.has('load')) {
 }
 if (args.only.has('memory')) {
 	log(`memory (analysis and search index of ${args.passages} passages)…`);
-	const r = inChild('memory', args.passages) as ReturnType<typeof memoryChild>;
+	const r = inChild('memory', args.passages) as Awaited<ReturnType<typeof memoryChild>>;
 	results['memory'] = r;
 	log(
 		`  ${r.rss_mb} MB resident after analysis and index (peak ${r.peak_rss_mb} MB; bare node ${r.baseline_node_rss_mb} MB) · target ≤ 1024 MB`,

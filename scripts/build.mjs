@@ -5,7 +5,12 @@ import {rmSync} from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 await build({
-	entryPoints: {cli: 'source/cli.tsx', worker: 'source/threads/worker.ts', bench: 'bench/bench.ts'},
+	entryPoints: {
+		cli: 'source/cli.tsx',
+		worker: 'source/threads/worker.ts',
+		'file-worker': 'source/threads/file-worker.ts',
+		bench: 'bench/bench.ts',
+	},
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

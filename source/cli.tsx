@@ -15,7 +15,8 @@ import {analysePassim, isPassimFolder} from './io/passim.js';
 import {analysisOf} from './core/analysis.js';
 import {loadAnalysed} from './io/cache.js';
 import type {Corpus} from './core/source.js';
-import {CorpusError, DEFAULT_MAX_BYTES, loadCorpus} from './io/read-corpus.js';
+import {CorpusError, DEFAULT_MAX_BYTES} from './io/read-corpus.js';
+import {readCorpusParallel} from './io/read-parallel.js';
 
 const cli = meow(
 	`
@@ -110,8 +111,9 @@ try {
 		const needsPairs = sub === 'sources' || sub === 'pairs' || sub === 'families' || sub === 'report';
 		// A passim run brings its own reuse analysis: its clusters.
 		const passim = isPassimFolder(corpusDir) ? await analysePassim(corpusDir, options) : null;
-		const analysed = passim ? null : needsPairs ? loadAnalysed(corpusDir, options) : null;
-		const corpus: Corpus = passim?.corpus ?? analysed?.corpus ?? loadCorpus(corpusDir, options);
+		const analysed = passim ? null : needsPairs ? await loadAnalysed(corpusDir, options) : null;
+		const corpus: Corpus =
+			passim?.corpus ?? analysed?.corpus ?? (await readCorpusParallel(corpusDir, {...options, features: false})).corpus;
 		warnAll(corpus);
 		if (corpus.sources.length === 0) fail(`no readable text files in ${corpusDir}`);
 		const out = runCommand(

@@ -30,7 +30,17 @@ export const ALONE_MIN_WORDS = 10;
 export const ALONE_MIN_RATIO = 0.8;
 
 /** A sentence that takes part in matching: its source, its index there, its weighted features. */
-export type Unit = {src: number; sent: number; feats: Uint32Array; w: Float32Array; weight: number; words: number; dates: string[]};
+export type Unit = {
+	src: number;
+	sent: number;
+	feats: Uint32Array;
+	w: Float32Array;
+	weight: number;
+	words: number;
+	dates: string[];
+	/** Numbers and names, in text order: what a translation keeps (features.ts). */
+	anchors: Uint32Array;
+};
 
 /** Units with rarity weights (IDF over all units), in the order given. */
 export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
@@ -45,7 +55,7 @@ export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
 			w[i] = x;
 			weight += x;
 		}
-		return {src, sent: f.sentence, feats: f.feats, w, weight, words: f.words, dates: f.dates};
+		return {src, sent: f.sentence, feats: f.feats, w, weight, words: f.words, dates: f.dates, anchors: f.anchors};
 	});
 }
 
@@ -88,41 +98,48 @@ export function alignSentences(
 	/** The word-level LCS ratio of two units' sentences (asked only of pairs that stand alone). */
 	wordRatio: (u: number, v: number) => number,
 ): {edges: Edge[]; related: (a: number, b: number) => boolean} {
-	const scored = new Map<number, Edge>();
+	const scored: Edge[] = [];
 	const n = units.length;
-	const score = (x: number, y: number) => {
-		const u = Math.min(x, y);
-		const v = Math.max(x, y);
-		if (u === v || units[u]!.src === units[v]!.src) return;
-		const key = u * n + v;
-		if (scored.has(key)) return;
+	const score = (u: number, v: number) => {
 		const sim = similarity(units[u]!, units[v]!);
-		if (sim >= WEAK) scored.set(key, {u, v, sim});
+		if (sim >= WEAK) scored.push({u, v, sim});
 	};
 	for (let i = 0; i < cands.u.length; i++) score(cands.u[i]!, cands.v[i]!);
-	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no shingle.
-	for (const {u, v, sim} of [...scored.values()]) {
+	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no shingle. One may
+	// also be a candidate, scored twice: the copy is dropped with the weaker partners below.
+	const neighbours = new Set<number>();
+	const scoredByCandidates = scored.length;
+	for (let i = 0; i < scoredByCandidates; i++) {
+		const {u, v, sim} = scored[i]!;
 		if (sim < STRONG) continue;
 		const U = units[u]!;
 		const V = units[v]!;
 		for (const [du, dv] of NEIGHBOURS) {
 			const x = unitAt(U.src, U.sent + du);
 			const y = unitAt(V.src, V.sent + dv);
-			if (x >= 0 && y >= 0) score(x, y);
+			if (x < 0 || y < 0 || x === y || units[x]!.src === units[y]!.src) continue;
+			const lo = Math.min(x, y);
+			const hi = Math.max(x, y);
+			const key = lo * n + hi;
+			if (neighbours.has(key)) continue;
+			neighbours.add(key);
+			score(lo, hi);
 		}
 	}
 	// Each unit keeps its best partner in each other source: a sentence is one copy of one sentence there.
-	const best = new Map<string, Edge>();
+	let sources = 0;
+	for (const u of units) if (u.src >= sources) sources = u.src + 1;
+	const best = new Map<number, Edge>();
 	const note = (x: number, other: number, e: Edge) => {
-		const k = `${x}:${units[other]!.src}`;
+		const k = x * sources + units[other]!.src;
 		const cur = best.get(k);
 		if (!cur || e.sim > cur.sim) best.set(k, e);
 	};
-	for (const e of scored.values()) {
+	for (const e of scored) {
 		note(e.u, e.v, e);
 		note(e.v, e.u, e);
 	}
-	const kept = [...scored.values()].filter(e => best.get(`${e.u}:${units[e.v]!.src}`) === e || best.get(`${e.v}:${units[e.u]!.src}`) === e);
+	const kept = scored.filter(e => best.get(e.u * sources + units[e.v]!.src) === e || best.get(e.v * sources + units[e.u]!.src) === e);
 	// Two sources are related when they share at least two substantial sentence pairs: strong, not naming
 	// different days, both sentences longer than ALONE_MIN_WORDS. One such pair alone must be nearly word for
 	// word (a template reused for another story shares one sentence, reworded: Xinhua's New Year lead, year
@@ -136,17 +153,17 @@ export function alignSentences(
 	const sourcePair = (e: Edge) => {
 		const a = units[e.u]!.src;
 		const b = units[e.v]!.src;
-		return a < b ? `${a}:${b}` : `${b}:${a}`;
+		return a < b ? a * sources + b : b * sources + a;
 	};
-	const evidence = new Map<string, Edge[]>();
+	const evidence = new Map<number, Edge[]>();
 	for (const e of kept) if (substantial(e)) (evidence.get(sourcePair(e)) ?? evidence.set(sourcePair(e), []).get(sourcePair(e))!).push(e);
-	const related = new Set<string>();
+	const related = new Set<number>();
 	for (const [key, list] of evidence) if (list.length >= 2 || wordRatio(list[0]!.u, list[0]!.v) >= ALONE_MIN_RATIO) related.add(key);
 	const inRelated = kept.filter(e => related.has(sourcePair(e)));
 	const strong = new Set(inRelated.filter(isStrong).map(e => e.u * n + e.v));
 	return {
 		edges: inRelated.filter(e => isStrong(e) || besideStrong(e, units, unitAt, strong, n)),
-		related: (a, b) => related.has(a < b ? `${a}:${b}` : `${b}:${a}`),
+		related: (a, b) => related.has(a < b ? a * sources + b : b * sources + a),
 	};
 }
 

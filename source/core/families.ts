@@ -16,6 +16,7 @@ import {kindOf, passageKind, wordRatio, wordsOf} from './classify.js';
 import {compareDates, dateEnd} from './dates.js';
 import {matchStart} from './features.js';
 import {lineUp} from './figures.js';
+import {anchorOverlap, PLACE_SIM} from './translation.js';
 import {siteOf} from './furniture.js';
 import type {Source} from './source.js';
 import type {Direction, Family, FigureCell, LinedUp, Member, Pair, Part, Side} from './types.js';
@@ -45,6 +46,8 @@ export type FamilyInput = {
 	related: (a: number, b: number) => boolean;
 	/** Word-level agreement of two units' sentences. */
 	wordRatio: (u: number, v: number) => number;
+	/** A source's language, when known: a member in another language than its origin is a translation. */
+	languageOf?: (src: number) => string | null;
 };
 
 /** A join through a copy, between sources with no evidence of their own, must agree on this share of words. */
@@ -54,7 +57,7 @@ export type FamiliesResult = {families: Family[]; pairs: Pair[]; stock: {source:
 
 type SentenceFamily = {anchor: number; members: number[]};
 
-export function buildFamilies({sources, units, unitAt, edges, related, wordRatio}: FamilyInput): FamiliesResult {
+export function buildFamilies({sources, units, unitAt, edges, related, wordRatio, languageOf = () => null}: FamilyInput): FamiliesResult {
 	const sentenceFamilies = groupSentences(
 		sources,
 		units,
@@ -81,6 +84,7 @@ export function buildFamilies({sources, units, unitAt, edges, related, wordRatio
 			units,
 			slots.map(i => sentenceFamilies[i]!),
 			claimed,
+			languageOf,
 		);
 		if (!family) continue;
 		if (isStock(sources, family)) {
@@ -284,6 +288,7 @@ function makeFamily(
 	units: Unit[],
 	slots: SentenceFamily[],
 	claimed: (src: number, sent: number) => boolean,
+	languageOf: (src: number) => string | null,
 ): Family | null {
 	// Each source's sentences by slot, kept to one run in order (a copy is one passage of its source).
 	const bySource = new Map<number, {slot: number; sent: number; unit: number}[]>();
@@ -342,6 +347,7 @@ function makeFamily(
 		for (const [slot, s] of m.slots) if (s === sent) return units[m.units.get(slot)!]!;
 		return undefined;
 	};
+	const la = languageOf(origin.src);
 	return assemble(
 		sources,
 		kept.map(m => m.src),
@@ -349,7 +355,11 @@ function makeFamily(
 		(i, a, b) => {
 			const ua = unitOf(origin, a);
 			const ub = unitOf(kept[i]!, b);
-			return ua && ub ? similarity(ua, ub) : 0;
+			const lb = languageOf(kept[i]!.src);
+			// A member in another language is a translation: measured by what it keeps (numbers, names).
+			if (la !== null && lb !== null && la !== lb)
+				return {sim: ua && ub ? Math.max(PLACE_SIM, anchorOverlap(ua, ub).dice) : PLACE_SIM, translation: true};
+			return {sim: ua && ub ? similarity(ua, ub) : 0, translation: false};
 		},
 	);
 }
@@ -363,7 +373,7 @@ function assemble(
 	sources: Source[],
 	srcs: number[],
 	columns: Map<number, number>[],
-	featureSim: (i: number, a: number, b: number) => number,
+	featureSim: (i: number, a: number, b: number) => {sim: number; translation: boolean},
 ): Family {
 	const O = sources[srcs[0]!]!;
 	const out: Member[] = srcs.map((src, i) => {
@@ -380,7 +390,11 @@ function assemble(
 				if (parts.at(-1)?.a !== a) parts.push({a, b: a, similarity: 1, kind: 'verbatim'});
 				continue;
 			}
-			const sim = featureSim(i, a, sent);
+			const {sim, translation} = featureSim(i, a, sent);
+			if (translation) {
+				parts.push({a, b: sent, similarity: round(sim), kind: 'translation'});
+				continue;
+			}
 			const k = kindOf(wordsOf(O, a, matchStart(O, a)), wordsOf(S, sent, matchStart(S, sent)), sim);
 			parts.push({a, b: sent, similarity: round(Math.max(sim, k.ratio)), kind: k.kind});
 		}
@@ -451,7 +465,7 @@ export function familiesFromSpans(sources: Source[], clusters: MemberSpan[][]): 
 			const mine = range(m.lo, m.hi).filter(j => !S.sentences[j]!.boilerplate);
 			for (const [k, b] of alignInOrder(O, originSentences, S, mine)) columns[k]!.set(i, b);
 		});
-		families.push(assemble(sources, srcs, columns, () => 0));
+		families.push(assemble(sources, srcs, columns, () => ({sim: 0, translation: false})));
 	}
 	families.sort((x, y) => y.reach.sources - x.reach.sources || compareDates(x.first, y.first));
 	families.forEach((f, i) => {

@@ -47,6 +47,12 @@ export type SentenceFeatures = {
 	words: number;
 	/** The dates the sentence states (ISO values, maybe partial): two sentences naming different days are about different events. */
 	dates: string[];
+	/**
+	 * What survives translation, in text order: numbers of two digits or more (separators dropped: "1,2" and
+	 * "1.2" agree, as "3,2 %" and "3.2%" do) and names in Latin letters (a capital inside the sentence:
+	 * "Tsinghua", "CGTN", "Jinping"). Hashed.
+	 */
+	anchors: Uint32Array;
 };
 
 /** The offset at which a sentence's matchable text starts: after its dateline, if it leads its block. */
@@ -77,6 +83,40 @@ function partFeature(text: string, start: number, end: number): number {
 	return f;
 }
 
+/** A number needs this many digits to anchor a translation: "5" and "10" are everywhere, "2025" and "130" are not. */
+export const ANCHOR_DIGITS = 2;
+/** A name needs this many letters to anchor a translation. */
+export const ANCHOR_NAME = 3;
+
+/** The anchor a word gives (0 for none): a number's digits, or a capitalised Latin name not first in its sentence. */
+function anchorOf(text: string, a: number, b: number, first: boolean): number {
+	const c = text.charCodeAt(a);
+	if (c >= 48 && c <= 57) {
+		let digits = '';
+		for (let i = a; i < b; i++) {
+			const d = text.charCodeAt(i);
+			if (d >= 48 && d <= 57) digits += text[i];
+			else if (d !== 0x2c && d !== 0x2e) return 0;
+		}
+		return digits.length >= ANCHOR_DIGITS ? hash32(`#${digits}`) : 0;
+	}
+	if (first || b - a < ANCHOR_NAME || c < 65 || c > 90) return 0;
+	for (let i = a + 1; i < b; i++) {
+		const x = text.charCodeAt(i);
+		if (
+			!((x >= 65 && x <= 90) || (x >= 97 && x <= 122) || (x >= 48 && x <= 57) || x === 0x27 || x === 0x2019 || x === 0x2d || x === 0x2011)
+		)
+			return 0;
+	}
+	return hash32(
+		`@${text
+			.slice(a, b)
+			.toLowerCase()
+			.replace(/[\u2019]/g, "'")
+			.replace(/\u2011/g, '-')}`,
+	);
+}
+
 /** Features of one sentence; null for furniture and for sentences too short to be evidence. */
 export function sentenceFeatures(source: Source, sentence: number, figureKeys: string[], dates: string[] = []): SentenceFeatures | null {
 	const s = source.sentences[sentence]!;
@@ -84,7 +124,10 @@ export function sentenceFeatures(source: Source, sentence: number, figureKeys: s
 	const text = source.text;
 	let words = 0;
 	const stems: number[] = [];
+	const anchors: number[] = [];
 	scanWords(text, matchStart(source, sentence), s.end, (a, b) => {
+		const anchor = anchorOf(text, a, b, words === 0);
+		if (anchor !== 0) anchors.push(anchor);
 		words++;
 		// Parts of a hyphenated word count on their own ("state-owned": "state", "owned").
 		let from = a;
@@ -110,7 +153,7 @@ export function sentenceFeatures(source: Source, sentence: number, figureKeys: s
 	const figureMask = Uint8Array.from(feats, h => (figs.has(h) ? 1 : 0));
 	const shingles = new Uint32Array(Math.max(0, stems.length - 1));
 	for (let i = 1; i < stems.length; i++) shingles[i - 1] = pairHash(stems[i - 1]!, stems[i]!);
-	return {sentence, feats, figureMask, shingles, words, dates};
+	return {sentence, feats, figureMask, shingles, words, dates, anchors: Uint32Array.from(anchors)};
 }
 
 /** Features of every content sentence of a source, in text order. */

@@ -7,6 +7,7 @@
 //   is that site's header or footer.
 // Every pattern is anchored or a plain alternation over one short block: linear whatever the input.
 
+import {hash32} from './features.js';
 import {normalize} from './text.js';
 import type {Source} from './source.js';
 
@@ -106,35 +107,41 @@ export function siteKey(s: Pick<Source, 'id' | 'publisher' | 'url'>): string | n
 /**
  * Blocks that recur on two or more pages of the same site become furniture (headers, footers, standard
  * boxes); their sentences and figures leave the matching. Duplicate files (`sameAs`) do not count.
+ * `blockKeys[i][b]` is the hash of block b of source i normalised, 0 for a block too long to be furniture
+ * (computed with the file, on whichever thread read it); without it, it is computed here.
  */
-export function markSiteFurniture(sources: Source[]): void {
+export function markSiteFurniture(sources: Source[], blockKeys?: Uint32Array[]): void {
+	const keys =
+		blockKeys ??
+		sources.map(s =>
+			Uint32Array.from(s.blocks, b => (b.boilerplate || b.text.length > SITE_REPEAT_MAX_CHARS ? 0 : hash32(normalize(b.text)) || 1)),
+		);
 	const counts = new Map<string, number>();
-	const keyOf = (site: string, block: string) => `${site}\0${normalize(block)}`;
-	for (const s of sources) {
+	sources.forEach((s, i) => {
 		const site = siteKey(s);
-		if (!site || s.sameAs) continue;
-		const seen = new Set<string>();
-		for (const b of s.blocks) {
-			if (b.boilerplate || b.text.length > SITE_REPEAT_MAX_CHARS) continue;
-			const k = keyOf(site, b.text);
-			if (seen.has(k)) continue;
+		if (!site || s.sameAs) return;
+		const seen = new Set<number>();
+		for (const [b, k] of keys[i]!.entries()) {
+			if (k === 0 || s.blocks[b]!.boilerplate || seen.has(k)) continue;
 			seen.add(k);
-			counts.set(k, (counts.get(k) ?? 0) + 1);
+			const key = `${site}\0${k}`;
+			counts.set(key, (counts.get(key) ?? 0) + 1);
 		}
-	}
-	for (const s of sources) {
+	});
+	sources.forEach((s, i) => {
 		const site = siteKey(s);
-		if (!site) continue;
+		if (!site) return;
 		let changed = false;
-		s.blocks.forEach((b, i) => {
-			if (b.boilerplate || b.text.length > SITE_REPEAT_MAX_CHARS || (counts.get(keyOf(site, b.text)) ?? 0) < 2) return;
-			b.boilerplate = true;
+		for (const [b, k] of keys[i]!.entries()) {
+			const block = s.blocks[b]!;
+			if (k === 0 || block.boilerplate || (counts.get(`${site}\0${k}`) ?? 0) < 2) continue;
+			block.boilerplate = true;
 			changed = true;
-			for (const sent of s.sentences) if (sent.block === i) sent.boilerplate = true;
-		});
+			for (const sent of s.sentences) if (sent.block === b) sent.boilerplate = true;
+		}
 		if (changed) {
 			const furniture = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
 			s.figures = s.figures.filter(f => !furniture.has(f.sentence));
 		}
-	}
+	});
 }

@@ -15,6 +15,7 @@ import {matchStart, type SentenceFeatures, sourceFeatures} from './features.js';
 import {lineUp} from './figures.js';
 import type {Progress, Source} from './source.js';
 import {tokenize} from './text.js';
+import {translationEdges} from './translation.js';
 import type {Family, Pair, Part, Repeat, Side} from './types.js';
 
 export type {CopyKind as PairKind, Pair, Part, Side} from './types.js';
@@ -29,7 +30,11 @@ export type Reuse = {
 	stock: {source: string; sentence: number}[];
 };
 
-export type ReuseOptions = {onProgress?: Progress};
+export type ReuseOptions = {
+	onProgress?: Progress;
+	/** The features of each source's sentences when they were computed with the files (core/pipeline.ts). */
+	features?: SentenceFeatures[][];
+};
 
 /** What the matching stages found: units, their aligned pairs, how to find a sentence's unit, which sources are related. */
 export type Alignment = {
@@ -73,9 +78,16 @@ export function alignCorpus(sources: Source[], features?: SentenceFeatures[][], 
 }
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
-	const alignment = alignCorpus(sources, undefined, opts);
-	const {families, pairs, stock} = buildFamilies({sources, ...alignment});
+	const alignment = alignCorpus(sources, opts.features, opts);
+	const languageOf = (src: number) => languageOfSource(sources[src]!);
+	const translated = translationEdges({units: alignment.units, unitAt: alignment.unitAt, languageOf});
+	const {families, pairs, stock} = buildFamilies({sources, ...alignment, edges: [...alignment.edges, ...translated], languageOf});
 	return {families, pairs, repeats: findRepeats(sources), stock};
+}
+
+/** A source's language (ISO 639-1) when the corpus knows it. */
+function languageOfSource(s: Source): string | null {
+	return 'language' in s && typeof s.language === 'string' ? s.language : null;
 }
 
 /**

@@ -10,7 +10,8 @@ import {sourceRows, type SourceRow} from '../core/analysis.js';
 import {packSource, unpackSource, type PackedSource} from '../core/pack.js';
 import {findReuse, type Reuse} from '../core/reuse.js';
 import type {Corpus} from '../core/source.js';
-import {DEFAULT_MAX_BYTES, listCorpusFiles, loadCorpus, type LoadOptions} from './read-corpus.js';
+import {DEFAULT_MAX_BYTES, listCorpusFiles, type LoadOptions} from './read-corpus.js';
+import {readCorpusParallel} from './read-parallel.js';
 
 export const CACHE_VERSION = 4;
 
@@ -102,11 +103,11 @@ export function writeCache(corpus: Corpus, reuse: Reuse, key: string, root = cac
  * it. `onPreview` and `onCorpus` hear of the cached sources list and of the corpus as soon as each is to
  * hand.
  */
-export function loadAnalysed(
+export async function loadAnalysed(
 	dir: string,
 	options: LoadOptions & {cache?: boolean},
 	hooks: {onCorpus?: (corpus: Corpus) => void; onPreview?: (preview: Preview) => void} = {},
-): {corpus: Corpus; reuse: Reuse; cached: boolean} {
+): Promise<{corpus: Corpus; reuse: Reuse; cached: boolean}> {
 	const useCache = options.cache !== false;
 	const key = useCache ? corpusKey(dir, options) : '';
 	const preview = useCache && hooks.onPreview ? readPreview(key) : null;
@@ -116,9 +117,9 @@ export function loadAnalysed(
 		hooks.onCorpus?.(hit.corpus);
 		return {...hit, cached: true};
 	}
-	const corpus = loadCorpus(dir, options);
+	const {corpus, features} = await readCorpusParallel(dir, options);
 	hooks.onCorpus?.(corpus);
-	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress});
+	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress, features});
 	if (useCache && corpus.sources.length > 0) writeCache(corpus, reuse, key);
 	return {corpus, reuse, cached: false};
 }

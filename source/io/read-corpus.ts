@@ -4,9 +4,10 @@
 import {type Dirent, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
 import {extname, join, relative, sep} from 'node:path';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
-import {markSiteFurniture} from '../core/furniture.js';
-import {buildSource, type Corpus, type Meta, type Progress, type Source} from '../core/source.js';
-import {looksBinary, normalize} from '../core/text.js';
+import type {SentenceFeatures} from '../core/features.js';
+import {analyseFile, assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
+import type {Corpus, Meta, Progress} from '../core/source.js';
+import {looksBinary} from '../core/text.js';
 
 export {SIDECAR};
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '.html', '.htm', '']);
@@ -19,7 +20,35 @@ export const DEFAULT_MAX_FILES = 200_000;
 
 /** Read every text file under `dir` (recursively, links followed once) into sources. */
 export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
+	return readCorpus(dir, {...opts, features: false}).corpus;
+}
+
+/** The corpus and, unless `features: false`, the features of its sentences for the matching. */
+export function readCorpus(
+	dir: string,
+	opts: LoadOptions & {features?: boolean} = {},
+	prepared = prepareCorpus(dir, opts),
+): {corpus: Corpus; features: SentenceFeatures[][]} {
+	const {files, sidecar, warnings} = prepared;
 	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+	const analysed: FileAnalysis[] = [];
+	for (const [i, file] of files.entries()) {
+		if ((i & 63) === 0) opts.onProgress?.('reading files', i, files.length);
+		const read = readOne(file.path, file.id, maxBytes);
+		if ('warning' in read) warnings.push(read.warning);
+		else analysed.push(analyseFile(file.id, read.bytes, sidecar[file.id], {features: opts.features}));
+	}
+	opts.onProgress?.('reading files', files.length, files.length);
+	return finishCorpus(dir, analysed, sidecar, warnings);
+}
+
+export type CorpusFile = {id: string; path: string};
+
+/** The folder checked, its files listed and its sidecar read: what every way of reading a corpus starts from. */
+export function prepareCorpus(
+	dir: string,
+	opts: LoadOptions = {},
+): {files: CorpusFile[]; sidecar: Record<string, Partial<Meta>>; warnings: string[]} {
 	let st: ReturnType<typeof statSync>;
 	try {
 		st = statSync(dir);
@@ -28,46 +57,38 @@ export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
 	}
 	if (!st.isDirectory()) throw new CorpusError(`corpus is not a folder: ${dir}`);
 	const warnings: string[] = [];
-	const files = listFiles(dir, warnings, opts.maxFiles ?? DEFAULT_MAX_FILES);
-	const sidecar = readSidecar(dir, warnings);
-	const sources: Source[] = [];
-	const byHash = new Map<string, string>();
-	for (const [i, file] of files.entries()) {
-		if ((i & 63) === 0) opts.onProgress?.('reading files', i, files.length);
-		const id = relative(dir, file).split(sep).join('/');
-		let bytes: Buffer;
-		try {
-			const size = statSync(file).size;
-			if (size > maxBytes) {
-				warnings.push(`${id}: skipped, ${size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`);
-				continue;
-			}
-			bytes = readFileSync(file);
-		} catch (error) {
-			warnings.push(`${id}: unreadable (${code(error)})`);
-			continue;
-		}
-		if (bytes.length === 0) {
-			warnings.push(`${id}: skipped, empty file`);
-			continue;
-		}
-		if (looksBinary(bytes)) {
-			warnings.push(`${id}: skipped, binary file`);
-			continue;
-		}
-		const source = buildSource(id, bytes, sidecar[id]);
-		const key = normalize(source.text);
-		source.sameAs = byHash.get(key) ?? null;
-		if (source.sameAs) source.warnings.push(`same text as ${source.sameAs}`);
-		else byHash.set(key, id);
-		sources.push(source);
+	const files = listFiles(dir, warnings, opts.maxFiles ?? DEFAULT_MAX_FILES).map(path => ({
+		id: relative(dir, path).split(sep).join('/'),
+		path,
+	}));
+	return {files, sidecar: readSidecar(dir, warnings), warnings};
+}
+
+/** One file's bytes, or why it is skipped (too large, unreadable, empty, binary). */
+export function readOne(path: string, id: string, maxBytes: number): {bytes: Buffer} | {warning: string} {
+	let bytes: Buffer;
+	try {
+		const size = statSync(path).size;
+		if (size > maxBytes) return {warning: `${id}: skipped, ${size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`};
+		bytes = readFileSync(path);
+	} catch (error) {
+		return {warning: `${id}: unreadable (${code(error)})`};
 	}
-	for (const id of Object.keys(sidecar)) {
-		if (!sources.some(s => s.id === id)) warnings.push(`${SIDECAR}: no source named ${id}`);
-	}
-	opts.onProgress?.('reading files', files.length, files.length);
-	markSiteFurniture(sources);
-	return {dir, sources, warnings};
+	if (bytes.length === 0) return {warning: `${id}: skipped, empty file`};
+	if (looksBinary(bytes)) return {warning: `${id}: skipped, binary file`};
+	return {bytes};
+}
+
+/** The analysed files as a corpus, with a warning for each sidecar entry that names no file. */
+export function finishCorpus(
+	dir: string,
+	analysed: FileAnalysis[],
+	sidecar: Record<string, Partial<Meta>>,
+	warnings: string[],
+): {corpus: Corpus; features: SentenceFeatures[][]} {
+	const ids = new Set(analysed.map(a => a.source.id));
+	for (const id of Object.keys(sidecar)) if (!ids.has(id)) warnings.push(`${SIDECAR}: no source named ${id}`);
+	return assembleCorpus(dir, analysed, warnings);
 }
 
 /** The sidecar of a corpus folder, if any: parsed, with a warning for each problem. */

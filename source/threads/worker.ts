@@ -43,7 +43,7 @@ try {
 	};
 	const {reuse} = isPassimFolder(dir)
 		? await loadPassimAnalysed(dir, {...options, onProgress}, hooks)
-		: loadAnalysed(dir, {...options, onProgress}, hooks);
+		: await loadAnalysed(dir, {...options, onProgress}, hooks);
 	const families = jsonChunks(reuse.families);
 	const pairs = jsonChunks(reuse.pairs);
 	port.postMessage({type: 'reuse', families, pairs, repeats: reuse.repeats, stock: reuse.stock} satisfies WorkerMessage, [

@@ -1,0 +1,62 @@
+// The analysis cut where threads can share it. Everything about one file — decoding, blocks, sentences,
+// furniture by structure, figures, the features of its sentences — depends on that file alone and runs on
+// any thread (`analyseFile`). What needs the whole corpus — files with the same text, furniture repeated
+// across a site, then the matching (reuse.ts) — runs once, on one thread (`assembleCorpus`).
+
+import {SITE_REPEAT_MAX_CHARS, markSiteFurniture} from './furniture.js';
+import {hash32, type SentenceFeatures, sourceFeatures} from './features.js';
+import {buildSource, type Corpus, type Meta, type Source} from './source.js';
+import {normalize} from './text.js';
+
+export type FileAnalysis = {
+	source: Source;
+	/** Features of the content sentences, before furniture repeated across a site is known; empty if not asked for. */
+	features: SentenceFeatures[];
+	/** Per block: the hash of its normalised text when it could be a site's header or footer (short), else 0. */
+	blockKeys: Uint32Array;
+	/** A hash of the text, so that files with the same text under two names are found without comparing every pair. */
+	textKey: string;
+};
+
+/** Everything about one file that depends on that file alone. */
+export function analyseFile(id: string, bytes: Uint8Array, meta: Partial<Meta> | undefined, opts: {features?: boolean} = {}): FileAnalysis {
+	const source = buildSource(id, bytes, meta);
+	const blockKeys = Uint32Array.from(source.blocks, b =>
+		b.boilerplate || b.text.length > SITE_REPEAT_MAX_CHARS ? 0 : hash32(normalize(b.text)) || 1,
+	);
+	return {source, features: opts.features === false ? [] : sourceFeatures(source), blockKeys, textKey: textKey(source.text)};
+}
+
+/** Two independent 32-bit hashes of the text with its length: a collision is not a practical concern, and is checked anyway. */
+function textKey(text: string): string {
+	let a = 0x811c9dc5;
+	let b = 0x01000193;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		a = Math.imul(a ^ c, 0x01000193);
+		b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
+	}
+	return `${text.length.toString(36)}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+/**
+ * The corpus from its files, in order: a file with the same text as an earlier one is marked as such, blocks
+ * repeated across pages of one site become furniture, and the features of sentences that did are dropped.
+ */
+export function assembleCorpus(dir: string, files: FileAnalysis[], warnings: string[]): {corpus: Corpus; features: SentenceFeatures[][]} {
+	const seen = new Map<string, Source>();
+	for (const f of files) {
+		const first = seen.get(f.textKey);
+		if (first && first.text === f.source.text) {
+			f.source.sameAs = first.id;
+			f.source.warnings.push(`same text as ${first.id}`);
+		} else if (!first) seen.set(f.textKey, f.source);
+	}
+	const sources = files.map(f => f.source);
+	markSiteFurniture(
+		sources,
+		files.map(f => f.blockKeys),
+	);
+	const features = files.map(f => f.features.filter(x => !f.source.sentences[x.sentence]!.boilerplate));
+	return {corpus: {dir, sources, warnings}, features};
+}

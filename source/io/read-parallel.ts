@@ -1,0 +1,66 @@
+// Reading and analysing a corpus on every core: the files are split into batches that a pool of threads reads
+// and analyses (core/pipeline.ts: everything that depends on one file), and the batches are put back in corpus
+// order here, where what needs the whole corpus is done. The result is the same as reading on one thread.
+
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import type {SentenceFeatures} from '../core/features.js';
+import {unpackFiles} from '../core/pack.js';
+import type {FileAnalysis} from '../core/pipeline.js';
+import type {Corpus, Meta} from '../core/source.js';
+import type {FileOutcome, FileTask} from '../threads/file-worker.js';
+import {Pool, threadCount} from '../threads/pool.js';
+import {DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, readCorpus} from './read-corpus.js';
+
+/** Files a task: small enough that the threads share the work evenly, large enough that messages are few. */
+export const BATCH = 48;
+/** Below this many files, starting threads costs more than it saves (CHURNSCOPE_PARALLEL_FROM overrides it, for tests). */
+export const PARALLEL_FROM = 200;
+
+function parallelFrom(env: NodeJS.ProcessEnv = process.env): number {
+	const n = Number(env['CHURNSCOPE_PARALLEL_FROM']);
+	return Number.isInteger(n) && n >= 0 ? n : PARALLEL_FROM;
+}
+
+/** The file worker, where the build put it (beside this code in dist/); null when running from the sources. */
+function workerFile(): URL | null {
+	const url = new URL('./file-worker.js', import.meta.url);
+	return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+export async function readCorpusParallel(
+	dir: string,
+	opts: LoadOptions & {features?: boolean} = {},
+): Promise<{corpus: Corpus; features: SentenceFeatures[][]}> {
+	const threads = threadCount();
+	const file = workerFile();
+	const prepared = prepareCorpus(dir, opts);
+	const {files, sidecar, warnings} = prepared;
+	if (threads <= 1 || !file || files.length < parallelFrom()) return readCorpus(dir, opts, prepared);
+	const batches: (typeof files)[] = [];
+	for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+	const pool = new Pool<FileTask, FileOutcome>(file, Math.min(threads, batches.length));
+	let done = 0;
+	opts.onProgress?.('reading files', 0, files.length);
+	try {
+		const outcomes = await Promise.all(
+			batches.map(async batch => {
+				const meta: Record<string, Partial<Meta>> = {};
+				for (const f of batch) if (sidecar[f.id]) meta[f.id] = sidecar[f.id]!;
+				const out = await pool.run({files: batch, meta, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, features: opts.features !== false});
+				done += batch.length;
+				opts.onProgress?.('reading files', done, files.length);
+				return out;
+			}),
+		);
+		// Warnings in corpus order, as one thread would give them; the analyses unpacked batch by batch.
+		const analysed: FileAnalysis[] = [];
+		for (const o of outcomes) {
+			for (const s of o.skipped) warnings.push(s.warning);
+			analysed.push(...unpackFiles(o.packed));
+		}
+		return finishCorpus(dir, analysed, sidecar, warnings);
+	} finally {
+		await pool.close();
+	}
+}

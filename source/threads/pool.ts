@@ -1,0 +1,72 @@
+// A small pool of worker threads: tasks go to whichever worker is free, each task's answer comes back to the
+// promise that sent it. Ours rather than a library's: the pool only ever runs one kind of task (a batch of
+// files), in order, and needs nothing a library adds (task cancellation, timeouts, resizing).
+
+import {availableParallelism} from 'node:os';
+import {Worker} from 'node:worker_threads';
+
+type Pending = {resolve: (value: unknown) => void; reject: (error: Error) => void};
+
+/** How many threads to use: the machine's cores, or CHURNSCOPE_THREADS when set (1 runs everything in-process). */
+export function threadCount(env: NodeJS.ProcessEnv = process.env): number {
+	const asked = Number(env['CHURNSCOPE_THREADS']);
+	if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64);
+	return Math.max(1, availableParallelism());
+}
+
+export class Pool<In, Out> {
+	private readonly workers: Worker[] = [];
+	private readonly idle: Worker[] = [];
+	private readonly queue: {task: In; pending: Pending}[] = [];
+	private readonly running = new Map<Worker, Pending>();
+	private failed: Error | null = null;
+
+	constructor(file: URL, size: number, workerData?: unknown) {
+		for (let i = 0; i < size; i++) {
+			const w = new Worker(file, {workerData});
+			w.on('message', (out: Out) => this.done(w, null, out));
+			w.on('error', error => this.done(w, error, undefined));
+			w.on('exit', code => {
+				if (code !== 0 && this.running.has(w)) this.done(w, new Error(`a worker thread stopped (exit code ${code})`), undefined);
+			});
+			this.workers.push(w);
+			this.idle.push(w);
+		}
+	}
+
+	run(task: In): Promise<Out> {
+		if (this.failed) return Promise.reject(this.failed);
+		return new Promise<Out>((resolve, reject) => {
+			this.queue.push({task, pending: {resolve: resolve as (v: unknown) => void, reject}});
+			this.next();
+		});
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.workers.map(w => w.terminate()));
+	}
+
+	private next(): void {
+		while (this.idle.length && this.queue.length) {
+			const w = this.idle.pop()!;
+			const {task, pending} = this.queue.shift()!;
+			this.running.set(w, pending);
+			w.postMessage(task);
+		}
+	}
+
+	private done(w: Worker, error: Error | null, out: Out | undefined): void {
+		const pending = this.running.get(w);
+		this.running.delete(w);
+		if (error) {
+			// A worker that failed is not reused: the rest of the work fails with the same reason.
+			this.failed = error;
+			pending?.reject(error);
+			for (const q of this.queue.splice(0)) q.pending.reject(error);
+			return;
+		}
+		pending?.resolve(out);
+		this.idle.push(w);
+		this.next();
+	}
+}

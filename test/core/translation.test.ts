@@ -1,0 +1,57 @@
+import {describe, expect, it} from 'vitest';
+import {findReuse} from '../../source/core/reuse.js';
+import {buildSource, type Source} from '../../source/core/source.js';
+
+const src = (id: string, language: string, text: string, date: string): Source =>
+	Object.assign(buildSource(id, Buffer.from(text), {date}), {language});
+
+const english = [
+	'A poll by CGTN and Tsinghua University found that 85 percent of 4,000 respondents in 20 countries back the idea.',
+	'Some 94.2 percent of those asked praised the common values of peace, development, fairness and justice.',
+	'The survey also showed that 78.4 percent agreed with the Global Development Initiative proposed in 2021.',
+	'Researchers said the results reflected a growing interest in cooperation among developing economies.',
+].join(' ');
+const spanish = [
+	'Una encuesta de CGTN y la Universidad Tsinghua reveló que el 85 por ciento de 4.000 encuestados de 20 países apoya la idea.',
+	'Un 94,2 por ciento de los consultados elogió los valores comunes de paz, desarrollo, equidad y justicia.',
+	'El sondeo mostró también que el 78,4 por ciento está de acuerdo con la Iniciativa para el Desarrollo Global propuesta en 2021.',
+	'Los investigadores dijeron que los resultados reflejan un interés creciente en la cooperación entre economías en desarrollo.',
+].join(' ');
+const german = [
+	'Der Hafen von Hamburg meldete für 2021 einen Rückgang des Umschlags um 85 Prozent in einem Monat.',
+	'Die Stadt plant neue Investitionen in die Infrastruktur des Hafens und der Bahn.',
+	'Gewerkschaften forderten höhere Löhne für die Beschäftigten im Hafen.',
+].join(' ');
+
+describe('translated copies', () => {
+	it('pairs a translation with its origin by the numbers and names it keeps, in order', () => {
+		const {families} = findReuse([
+			src('en.txt', 'en', english, '2022-12-08'),
+			src('es.txt', 'es', spanish, '2022-12-09'),
+			src('de.txt', 'de', german, '2022-12-09'),
+		]);
+		expect(families).toHaveLength(1);
+		const f = families[0]!;
+		expect(f.members.map(m => m.source)).toEqual(['en.txt', 'es.txt']);
+		const es = f.members[1]!;
+		expect(es.kind).toBe('translation');
+		// The first three sentences carry numbers and names; the last carries none and is not guessed.
+		expect(es.parts.map(p => [p.a, p.b, p.kind])).toEqual([
+			[0, 0, 'translation'],
+			[1, 1, 'translation'],
+			[2, 2, 'translation'],
+		]);
+	});
+	it('does not pair texts in one language by their numbers alone', () => {
+		const other = english.replace('A poll by CGTN', 'A different poll by CGTN').replace('back the idea', 'doubt the plan');
+		const {families} = findReuse([src('a.txt', 'en', english, '2022-12-08'), src('b.txt', 'en', other, '2022-12-09')]);
+		for (const f of families) for (const m of f.members) expect(m.kind).not.toBe('translation');
+	});
+	it('pairs nothing when the languages are not known', () => {
+		const {families} = findReuse([
+			src('en.txt', 'en', english, '2022-12-08'),
+			Object.assign(src('es.txt', 'es', spanish, '2022-12-09'), {language: 'en'}),
+		]);
+		expect(families).toEqual([]);
+	});
+});
