@@ -54,16 +54,32 @@ export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?:
 	};
 }
 
-/** Short labels for sources: the part of the file name before "_" or "." when that is unique, else the name cut to 12. */
+/** The longest a short label gets: enough to tell "…--exbulletin.com" from "…--en.ce.cn" in a header. */
+export const SHORT_MAX = 22;
+
+/**
+ * Short labels for sources, each different from the others: the part of the file name before "_" or a space
+ * when that tells them apart ("000"), else the name without its extension, its middle taken out past
+ * SHORT_MAX characters (names of copies differ at the end: "xi-newyear-2022--exbulletin.com"), else whole.
+ */
 export function shortNames(ids: string[]): Map<string, string> {
 	const base = (id: string) =>
 		id
 			.split('/')
 			.pop()!
 			.replace(/\.[^.]+$/, '');
+	const distinct = (labels: string[]) => new Set(labels).size === labels.length;
 	const first = ids.map(id => base(id).split(/[_\s]/)[0]!.slice(0, 12));
-	const unique = new Set(first).size === ids.length;
-	return new Map(ids.map((id, i) => [id, unique ? first[i]! : base(id).slice(0, 12)]));
+	if (distinct(first)) return new Map(ids.map((id, i) => [id, first[i]!]));
+	const middle = ids.map(id => {
+		const b = base(id);
+		if (b.length <= SHORT_MAX) return b;
+		// More of the end than of the start: copies of one release share the start and differ by site.
+		const head = Math.floor((SHORT_MAX - 1) / 3);
+		return `${b.slice(0, head)}…${b.slice(b.length - (SHORT_MAX - 1 - head))}`;
+	});
+	if (distinct(middle)) return new Map(ids.map((id, i) => [id, middle[i]!]));
+	return new Map(ids.map(id => [id, base(id)]));
 }
 
 function memo<T>(model: Model, key: string, make: () => T): T {

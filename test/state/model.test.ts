@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {buildModel, familyAt, familiesOf, listOrder, memberPair, readerPairs} from '../../source/state/model.js';
+import {buildModel, familyAt, familiesOf, listOrder, memberPair, readerPairs, SHORT_MAX, shortNames} from '../../source/state/model.js';
 import {analysis, bigCorpus, corpus, FAMILY, familyAnalysis, figurePair, SMALL_FAMILY, wipoFamily} from '../ui/fixtures.js';
 
 const model = buildModel(corpus, familyAnalysis);
@@ -62,5 +62,13 @@ describe('model', () => {
 		expect(pair).toMatchObject({family: FAMILY, b: {source: b.source, start: b.start}});
 		expect(readerPairs(model, b.source)).toContain(pair);
 		expect(memberPair(model, wipoFamily, wipoFamily.members[0]!)).toBeNull();
+	});
+	it('gives each source a short label of its own, where long names share their start', () => {
+		expect([...shortNames(['000_a.txt', '001_b.txt']).values()]).toEqual(['000', '001']);
+		const ids = ['xi-newyear-2022--exbulletin.com.txt', 'xi-newyear-2022--en.ce.cn.txt', 'xi-newyear-2025--vuink.com.txt'];
+		const labels = [...shortNames(ids).values()];
+		expect(new Set(labels).size).toBe(3);
+		for (const l of labels) expect(l.length).toBeLessThanOrEqual(SHORT_MAX);
+		expect(labels[0]).toBe('xi-newy…exbulletin.com');
 	});
 });
