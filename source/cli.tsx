@@ -7,6 +7,8 @@ import meow from 'meow';
 import {startAnalysis} from './threads/analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
 import {FIGURE_KINDS} from './core/figures.js';
+import {validReportFormat} from './commands/report.js';
+import {isThemeName} from './ui/theme.js';
 import {message, warnAll} from './io/messages.js';
 import {writeChunks, writeFailure, writeFileChunks} from './io/write.js';
 import {validFormat} from './commands/export.js';
@@ -34,6 +36,7 @@ const HELP = `
 	  $ churnscope families [--json] [--min-reach N] [--source FILE]
 	                                           passages and every copy of them, most carried first
 	  $ churnscope figures  [--json] [--kind K] figures (money, percent, count, rank, ratio, date, period, duration)
+	  $ churnscope report   [--format md|html] [--out FILE]  the corpus as a report to send
 	  $ churnscope export --format passim [--out FILE]   the corpus as passim's input (JSON lines)
 
 	Options
@@ -49,8 +52,10 @@ const HELP = `
 	  --follow           follow links that lead out of the corpus folder
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
 	  --cache-size SIZE  keep the cache under SIZE (e.g. 200M, 2G; default 512M)
-	  --format passim    export: the format (passim's input, JSON lines)
-	  --out, -o FILE     export: write to FILE instead of standard output
+	  --theme T          the explorer's palette: dark (default) or light (also CHURNSCOPE_THEME,
+	                     or guessed from COLORFGBG); NO_COLOR turns colour off
+	  --format F         export: passim; report: md (default) or html
+	  --out, -o FILE     export, report: write to FILE instead of standard output
 
 	Exit codes: 0 results, 1 none, 2 bad usage, unreadable input or a failed write.
 `;
@@ -68,6 +73,7 @@ const FLAGS = {
 	follow: {type: 'boolean', default: false},
 	cache: {type: 'boolean', default: true},
 	cacheSize: {type: 'string'},
+	theme: {type: 'string'},
 	format: {type: 'string'},
 	out: {type: 'string', shortFlag: 'o'},
 } as const;
@@ -123,8 +129,11 @@ if (cli.flags.minReach !== undefined && !(Number.isInteger(cli.flags.minReach) &
 if (cli.flags.maxBytes !== undefined && !(cli.flags.maxBytes > 0)) fail('--max-bytes must be a positive number');
 const cacheSize = cli.flags.cacheSize === undefined ? undefined : parseSize(cli.flags.cacheSize);
 if (cacheSize === null) fail('--cache-size must be a size such as 500M or 2G');
+if (cli.flags.theme !== undefined && !isThemeName(cli.flags.theme)) fail(`unknown theme "${cli.flags.theme}"; use dark or light`);
 if (sub === 'export' && !validFormat(cli.flags.format)) fail('export needs --format passim (the one format it writes)');
-if (sub !== 'export' && (cli.flags.format !== undefined || cli.flags.out !== undefined)) fail('--format and --out are for export');
+if (sub === 'report' && !validReportFormat(cli.flags.format)) fail(`unknown report format "${cli.flags.format}"; use md or html`);
+if (sub !== 'export' && sub !== 'report' && (cli.flags.format !== undefined || cli.flags.out !== undefined))
+	fail('--format and --out are for export and report');
 
 const interactive = sub === undefined;
 if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -144,11 +153,11 @@ try {
 			cacheSize: cacheSize ?? undefined,
 		});
 		const {runExplorer} = await import('./ui/run.js');
-		process.exitCode = await runExplorer(corpusDir, thread);
+		process.exitCode = await runExplorer(corpusDir, thread, {theme: isThemeName(cli.flags.theme) ? cli.flags.theme : undefined});
 	} else {
 		// Sources and pairs need the reuse analysis: from the cache when the files are unchanged.
 		const options = {maxBytes: cli.flags.maxBytes, follow: cli.flags.follow, cache: cli.flags.cache, cacheSize: cacheSize ?? undefined};
-		const needsPairs = sub === 'sources' || sub === 'pairs' || sub === 'families';
+		const needsPairs = sub === 'sources' || sub === 'pairs' || sub === 'families' || sub === 'report';
 		// A passim run brings its own reuse analysis: its clusters.
 		const passim = isPassimFolder(corpusDir) ? await analysePassim(corpusDir, options) : null;
 		const analysed = passim ? null : needsPairs ? await loadAnalysed(corpusDir, options) : null;
@@ -170,6 +179,7 @@ try {
 				all: cli.flags.all,
 				minReach: cli.flags.minReach,
 				format: validFormat(cli.flags.format) ? cli.flags.format : undefined,
+				reportFormat: cli.flags.format === 'html' ? 'html' : 'md',
 			},
 			passim ?? (analysed ? analysisOf(corpus, analysed.reuse) : undefined),
 		);

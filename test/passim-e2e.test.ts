@@ -46,18 +46,20 @@ describe('explorer on a passim run', () => {
 			`env -u CI NO_COLOR=1 node ${CLI} --corpus ${RUN}; echo $? > ${exitFile}; sleep 5`,
 		);
 		let s = await waitFor(/SOURCES · 1\/4/);
-		s = await waitFor(/4 sources · 2 reused passages/);
-		expect(s).toMatch(/President Xi Jinping’s 2025 New Year Message +advomag\.com .* 98%/);
-		expect(s).toMatch(/Chinese President Xi Jinping's 2025 New Year mess.* 2024-12-31 .* 96%/);
+		s = await waitFor(/Sources · 4 · 2 reused passages/);
+		expect(s).toMatch(/President Xi Jinping’s 2025 New.* +advomag\.com .* 98%/);
+		expect(s).toMatch(/Chinese President Xi Jinping's 2.* 2024-12-31 .* 96%/);
 		keys('j');
 		keys('c');
-		s = await waitFor(/COMPARE · xi-newyear-2 ⇄ xi-newyear-2/);
+		s = await waitFor(/COMPARE · xi-newy…025--vuink\.com ⇄ xi-newy…5--advomag\.com/);
 		// The cluster's origin is its dated member, vuink (2024-12-31); advomag is a copy of it.
-		expect(s).toMatch(/A xi-newyear-2 · Chinese President Xi Jinping.* │ +B xi-newyear-2 · President Xi Jinping’s 2025 New/);
 		expect(s).toMatch(
-			/On New Year's eve, Chinese President Xi Jinping delivered +│ On New Year’s eve, Chinese President Xi Jinping delivered/,
+			/A xi-newy…025--vuink\.com · Chinese President Xi Jinping.* │ +B xi-newy…5--advomag\.com · President Xi Jinping’s 2025/,
 		);
-		expect(s).toMatch(/money +130 trillion yuan +130 trillion yuan +130 tn CNY +same/);
+		expect(s).toMatch(
+			/On New Year's eve, Chinese President Xi Jinping delivered +[=≈~] On New Year’s eve, Chinese President Xi Jinping delivered/,
+		);
+		expect(s).toMatch(/= same +money +130 trillion yuan +130 trillion yuan +130 tn CNY/);
 		keys('Escape');
 		await waitFor(/SOURCES · 2\/4/);
 		keys('q');

@@ -4,11 +4,14 @@
 import {analyze, type Analysis} from '../core/analysis.js';
 import type {Corpus} from '../core/source.js';
 import {FIGURE_KINDS, formatValue, type Figure, type FigureKind} from '../core/figures.js';
+import {QuerySearch} from '../core/query.js';
 import {Searcher, searchDocs} from '../core/search.js';
 import {alignCorpus, pairwise, type Pair} from '../core/reuse.js';
 import {families} from './families.js';
 import {cell, done, json, table, type Output} from './output.js';
 import {exportCorpus, type ExportFormat} from './export.js';
+import {reportCommand} from './report.js';
+import type {ReportFormat} from '../core/report.js';
 
 export type {Output};
 
@@ -26,9 +29,11 @@ export type CommandOptions = {
 	minReach?: number;
 	/** `export --format`. */
 	format?: ExportFormat;
+	/** `report --format`. */
+	reportFormat?: ReportFormat;
 };
 
-export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'families', 'figures', 'export'] as const;
+export const SUBCOMMANDS = ['sources', 'search', 'pairs', 'families', 'figures', 'export', 'report'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** `analysis` (sources, pairs) comes from the cache when the caller has it; else it is computed here. */
@@ -46,6 +51,8 @@ export function runCommand(name: Subcommand, args: string[], corpus: Corpus, opt
 			return figures(corpus, opts);
 		case 'export':
 			return exportCorpus(corpus, opts.format ?? 'passim');
+		case 'report':
+			return reportCommand(analysis ?? analyze(corpus), opts.reportFormat);
 	}
 }
 
@@ -70,7 +77,8 @@ function sources(an: Analysis, opts: CommandOptions): Output {
 }
 
 function search(corpus: Corpus, query: string, opts: CommandOptions): Output {
-	const hits = new Searcher(searchDocs(corpus.sources)).search(query, opts.limit ?? 20);
+	// The explorer's query language: phrases, source:, whole numbers, figures (core/query.ts).
+	const hits = new QuerySearch(new Searcher(searchDocs(corpus.sources)), corpus.sources).search(query, opts.limit ?? 20);
 	const rows = hits.map(h => ({source: h.source, start: h.start, end: h.end, text: h.text, score: h.score}));
 	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	const mark = (t: string) => (opts.color ? `\x1b[1;33m${t}\x1b[0m` : t);

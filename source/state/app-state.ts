@@ -1,32 +1,121 @@
-// The explorer's state: a stack of views (Esc pops one), the help overlay, and each view's position.
-// A plain reducer: no React, no I/O.
+// The explorer's state: a stack of views (Esc pops one, so it always returns exactly where the user
+// came from), what lies on top of the view (help, a menu), a message for the status line, and the
+// requests for the outside world (copy, open, export) that the app carries out after the frame.
+// Plain data and pure functions: no React, no I/O.
 
 import type {FigureKind} from '../core/figures.js';
-import type {Command, ViewName} from './keymap.js';
+import type {Context, ViewName} from './keymap.js';
+import {emptyLine, type Line} from './line-edit.js';
+import {listStart, type ListPos} from './list.js';
+import type {FamilySort, LedgerSort, SourceSort} from './model.js';
 
-export type SourcesFrame = {view: 'sources'; cursor: number};
-export type ReaderFrame = {view: 'reader'; source: string; top: number; pair: number | null; mark: [number, number] | null};
-export type SearchFrame = {view: 'search'; query: string; cursor: number};
-export type CompareFrame = {view: 'compare'; a: string; b: string; index: number; scroll: [number, number]; side: 0 | 1};
-export type FiguresFrame = {view: 'figures'; cursor: number; kind: FigureKind | null};
-export type Frame = SourcesFrame | ReaderFrame | SearchFrame | CompareFrame | FiguresFrame;
+/** What every list view keeps: cursor, sort, filter, and whether the filter is being typed. */
+export type ListState<S extends string> = {list: ListPos; sort: S; reverse: boolean; filter: Line; typing: boolean};
 
-export type State = {stack: Frame[]; help: boolean; quit: boolean};
+export type SourcesFrame = {view: 'sources'} & ListState<SourceSort>;
+export type FamiliesFrame = {view: 'families'; source: string | null} & ListState<FamilySort>;
+export type FamilyPane = 'members' | 'figures';
+export type FamilyFrame = {view: 'family'; id: number; list: ListPos; pane: FamilyPane; figTop: number};
+export type ReaderFrame = {view: 'reader'; source: string; top: number; passage: number | null; mark: [number, number] | null};
+export type SearchFrame = {view: 'search'; query: Line; list: ListPos; focus: 'query' | 'results'};
+/** 0: side A (the origin), 1: side B (the copy), 2: the figures table. */
+export type ComparePane = 0 | 1 | 2;
+export type CompareFrame = {
+	view: 'compare';
+	/** The source whose passages ] and [ step through, and `index` among them (the reader's numbering). */
+	source: string;
+	index: number;
+	/** Lined up: both sides scroll together (`scroll[0]`); free: each side its own. */
+	locked: boolean;
+	scroll: [number, number];
+	pane: ComparePane;
+	figTop: number;
+};
+export type FiguresFrame = {view: 'figures'; kind: FigureKind | null} & ListState<LedgerSort>;
+export type WarningsFrame = {view: 'warnings'; list: ListPos};
+export type Frame = SourcesFrame | FamiliesFrame | FamilyFrame | ReaderFrame | SearchFrame | CompareFrame | FiguresFrame | WarningsFrame;
 
-export type Action =
-	| {type: 'push'; frame: Frame}
-	| {type: 'replace'; frame: Frame}
-	| {type: 'back'}
-	| {type: 'quit'}
-	| {type: 'help'}
-	| {type: 'type'; text: string}
-	| {type: 'erase'}
-	/** Move the current view's cursor (or scroll) by `by`, clamped to 0..max. */
-	| {type: 'move'; by: number; max: number}
-	/** A transition computed from the latest state (keys may arrive faster than frames). */
-	| {type: 'apply'; next: (state: State) => State};
+export type MenuKind = 'sort' | 'export' | 'kind';
+export type Overlay = {type: 'help'; top: number} | {type: 'menu'; menu: MenuKind; cursor: number};
 
-export const initialState: State = {stack: [{view: 'sources', cursor: 0}], help: false, quit: false};
+/** What a report covers. */
+export type ReportScope =
+	| {kind: 'pair'; source: string; index: number}
+	| {kind: 'family'; id: number}
+	| {kind: 'source'; source: string}
+	| {kind: 'corpus'};
+export type ReportFormat = 'md' | 'html';
+
+/** A request for the outside world, carried out by the app once the frame is drawn. */
+export type Effect =
+	| {id: number; type: 'copy'; text: string; what: string}
+	| {id: number; type: 'open'; program: 'pager' | 'editor'; source: string; offset: number}
+	| {id: number; type: 'export'; scope: ReportScope; format: ReportFormat};
+/** An effect as a request, before the state numbers it. */
+export type EffectRequest = Effect extends infer E ? (E extends {id: number} ? Omit<E, 'id'> : never) : never;
+
+export type State = {
+	stack: Frame[];
+	overlay: Overlay | null;
+	quit: boolean;
+	/** A one-line message for the status line (what was copied, where a report went); cleared by the next key. */
+	flash: string | null;
+	effects: Effect[];
+	nextEffect: number;
+};
+
+export const sourcesFrame = (): SourcesFrame => ({
+	view: 'sources',
+	list: listStart,
+	sort: 'name',
+	reverse: false,
+	filter: emptyLine,
+	typing: false,
+});
+export const familiesFrame = (source: string | null = null): FamiliesFrame => ({
+	view: 'families',
+	source,
+	list: listStart,
+	sort: 'reach',
+	reverse: false,
+	filter: emptyLine,
+	typing: false,
+});
+export const figuresFrame = (): FiguresFrame => ({
+	view: 'figures',
+	kind: null,
+	list: listStart,
+	sort: 'spread',
+	reverse: false,
+	filter: emptyLine,
+	typing: false,
+});
+export const searchFrame = (): SearchFrame => ({view: 'search', query: emptyLine, list: listStart, focus: 'query'});
+export const readerFrame = (source: string, top = 0, mark: [number, number] | null = null): ReaderFrame => ({
+	view: 'reader',
+	source,
+	top,
+	passage: null,
+	mark,
+});
+export const compareFrame = (source: string, index: number): CompareFrame => ({
+	view: 'compare',
+	source,
+	index,
+	locked: true,
+	scroll: [0, 0],
+	pane: 0,
+	figTop: 0,
+});
+export const familyFrame = (id: number, member = 0): FamilyFrame => ({
+	view: 'family',
+	id,
+	list: {cursor: member, top: 0},
+	pane: 'members',
+	figTop: 0,
+});
+
+export const initialState: State = {stack: [sourcesFrame()], overlay: null, quit: false, flash: null, effects: [], nextEffect: 1};
 
 export function current(state: State): Frame {
 	return state.stack[state.stack.length - 1]!;
@@ -36,69 +125,64 @@ export function viewOf(state: State): ViewName {
 	return current(state).view;
 }
 
-const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
-
-export function reduce(state: State, action: Action): State {
-	const top = current(state);
-	const withTop = (frame: Frame): State => ({...state, stack: [...state.stack.slice(0, -1), frame]});
-	switch (action.type) {
-		case 'apply':
-			return action.next(state);
-		case 'push':
-			// Search opened from search is the same search; any other view stacks.
-			if (top.view === 'search' && action.frame.view === 'search') return state;
-			return {...state, help: false, stack: [...state.stack, action.frame]};
-		case 'replace':
-			return withTop(action.frame);
-		case 'back':
-			if (state.help) return {...state, help: false};
-			if (state.stack.length === 1) return {...state, quit: true};
-			return {...state, stack: state.stack.slice(0, -1)};
-		case 'quit':
-			return {...state, quit: true};
-		case 'help':
-			return {...state, help: !state.help};
-		case 'type':
-			if (top.view !== 'search') return state;
-			return withTop({...top, query: top.query + action.text, cursor: 0});
-		case 'erase':
-			if (top.view !== 'search') return state;
-			return withTop({...top, query: [...top.query].slice(0, -1).join(''), cursor: 0});
-		case 'move': {
-			const max = Math.max(0, action.max);
-			switch (top.view) {
-				case 'sources':
-				case 'search':
-				case 'figures':
-					return withTop({...top, cursor: clamp(top.cursor + action.by, 0, max)});
-				case 'reader':
-					return withTop({...top, top: clamp(top.top + action.by, 0, max)});
-				case 'compare': {
-					const scroll: [number, number] = [...top.scroll];
-					scroll[top.side] = clamp(scroll[top.side] + action.by, 0, max);
-					return withTop({...top, scroll});
-				}
-			}
-		}
-	}
+/** Which keymap context has the keys now. */
+export function contextOf(state: State): Context {
+	if (state.overlay) return state.overlay.type;
+	const f = current(state);
+	if (f.view === 'search') return f.focus === 'query' ? 'search' : 'results';
+	if ((f.view === 'sources' || f.view === 'families' || f.view === 'figures') && f.typing) return 'filter';
+	return f.view;
 }
 
-/** How far a movement command moves, given the page height; null for commands that do not move. */
-export function moveBy(command: Command, page: number): number | null {
-	switch (command) {
-		case 'up':
-			return -1;
-		case 'down':
-			return 1;
-		case 'pageUp':
-			return -Math.max(1, page - 1);
-		case 'pageDown':
-			return Math.max(1, page - 1);
-		case 'top':
-			return -Number.MAX_SAFE_INTEGER;
-		case 'bottom':
-			return Number.MAX_SAFE_INTEGER;
-		default:
-			return null;
+/** The state with the top frame replaced. */
+export function replaceTop(state: State, frame: Frame): State {
+	return {...state, stack: [...state.stack.slice(0, -1), frame]};
+}
+
+/**
+ * The state with a view opened on top. Opening a list view that is already open lower down goes back
+ * to it instead of stacking a second copy (so 1, 2, 1, 2 does not grow the stack); search opened from
+ * search is the same search.
+ */
+export function push(state: State, frame: Frame): State {
+	const top = current(state);
+	if (
+		top.view === frame.view &&
+		(frame.view === 'search' || frame.view === 'sources' || frame.view === 'figures' || frame.view === 'warnings')
+	)
+		return state;
+	if (frame.view === 'sources' || frame.view === 'figures' || frame.view === 'warnings') {
+		const at = state.stack.findIndex(f => f.view === frame.view);
+		if (at >= 0) return {...state, overlay: null, stack: state.stack.slice(0, at + 1)};
 	}
+	return {...state, overlay: null, stack: [...state.stack, frame]};
+}
+
+/** Back one step: close what lies on top, else pop the view; on the first view, quit. */
+export function back(state: State): State {
+	if (state.overlay) return {...state, overlay: null};
+	if (state.stack.length === 1) return {...state, quit: true};
+	return {...state, stack: state.stack.slice(0, -1)};
+}
+
+export function withFlash(state: State, flash: string | null): State {
+	return state.flash === flash ? state : {...state, flash};
+}
+
+/** Queue a request for the outside world. */
+export function request(state: State, effect: EffectRequest): State {
+	return {...state, effects: [...state.effects, {...effect, id: state.nextEffect} as Effect], nextEffect: state.nextEffect + 1};
+}
+
+/** Drop the effects that have been carried out, and say what came of them. */
+export function settle(state: State, ids: number[], flash: string | null): State {
+	const done = new Set(ids);
+	return {...state, effects: state.effects.filter(e => !done.has(e.id)), flash: flash ?? state.flash};
+}
+
+export type Action = {type: 'apply'; next: (state: State) => State} | {type: 'settle'; ids: number[]; flash: string | null};
+
+/** The reducer: a transition computed from the latest state (keys may arrive faster than frames), or effects settled. */
+export function reduce(state: State, action: Action): State {
+	return action.type === 'apply' ? action.next(state) : settle(state, action.ids, action.flash);
 }

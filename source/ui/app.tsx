@@ -1,22 +1,50 @@
-// The root component: picks the view on top of the stack, turns keys into commands through the keymap
-// and hands them to the controller, and draws the status line. Views only render.
+// The root component: every key goes through one path (Ink's input, split into single keys, the
+// keymap of the context that has the keys, the controller, the state); the view on top is drawn from
+// the state, with a menu or the help over it and the status line below; requests for the outside world
+// (copy, open, export) are carried out after the frame, through the I/O the app is given.
 
 import type React from 'react';
-import {useEffect, useMemo, useReducer, useState} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import type {Analysis} from '../core/analysis.js';
+import type {ReportTarget} from '../core/report.js';
 import type {Corpus} from '../core/source.js';
 import {Searcher, searchDocs} from '../core/search.js';
-import {current, initialState, reduce, type Frame, type State} from '../state/app-state.js';
-import {buildModel, type Model} from '../state/model.js';
-import {Help, StatusBar} from './components.js';
-import {handleKey, Screens} from './controller.js';
+import {contextOf, current, initialState, reduce, type State} from '../state/app-state.js';
+import {decodeKeys} from '../state/keys.js';
+import {buildModel, familyById, readerPairs} from '../state/model.js';
+import {Help, Menu, menuHeight, StatusBar} from './components.js';
+import {currentMenuItems, handleKeys, Screens, where} from './controller.js';
+import {planEffect, type OpenPlan} from './effects.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
-import {ledgerRows} from './screens.js';
+import {MENU_TITLES} from './menus.js';
 import {makeTheme, type Theme} from './theme.js';
-import {CompareView, FiguresView, ReaderView, SearchView, SourcesView} from './views.js';
+import {CompareView} from './views/compare-view.js';
+import {FamiliesView} from './views/families-view.js';
+import {FamilyView} from './views/family-view.js';
+import {FiguresView} from './views/figures-view.js';
+import {ReaderView} from './views/reader-view.js';
+import {SearchView} from './views/search-view.js';
+import {SourcesView} from './views/sources-view.js';
+import {WarningsView} from './views/warnings-view.js';
 
 export type Size = {columns: number; rows: number};
+
+/** What the explorer does outside itself. Each returns the words for the status line. */
+export type ExplorerIO = {
+	copy(text: string): Promise<string>;
+	/** Run the pager or editor on a file at a line, with the app suspended; `repaint` redraws the app afterwards. */
+	open(plan: OpenPlan, repaint: (prefix: string) => void): string;
+	/** Write a report; returns where it went. */
+	save(name: string, target: ReportTarget, format: 'md' | 'html'): Promise<string>;
+};
+
+/** I/O that does nothing (for previews and tests that do not look at it). */
+export const NO_IO: ExplorerIO = {
+	copy: async () => 'clipboard not available',
+	open: () => 'no terminal to open it in',
+	save: async name => name,
+};
 
 const sizeOf = (stdout: NodeJS.WriteStream): Size => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
 
@@ -45,10 +73,25 @@ export type AppProps = {
 	preview?: boolean;
 	/** What the analysis is doing while it runs, for the status line. */
 	progress?: string;
+	io?: ExplorerIO;
+	/** The clock for report names (tests fix it). */
+	now?: () => Date;
 };
 
-export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initial, onAbort, preview = false, progress}: AppProps) {
+export function App({
+	corpus,
+	analysis,
+	size: fixedSize,
+	theme: givenTheme,
+	initial,
+	onAbort,
+	preview = false,
+	progress,
+	io = NO_IO,
+	now = () => new Date(),
+}: AppProps) {
 	const {exit} = useApp();
+	const {write} = useStdout();
 	const size = useTerminalSize(fixedSize);
 	const theme = useMemo(() => givenTheme ?? makeTheme(), [givenTheme]);
 	// One search index per corpus, built on first use (the analysis arriving later does not rebuild it).
@@ -63,12 +106,41 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 	// The status bar takes one line, and one is left free below it so a frame never fills the terminal
 	// (Ink redraws a full-height frame from scratch, which flickers).
 	const viewRows = Math.max(1, size.rows - 2);
-	const screens = useMemo(() => new Screens(model, cols, viewRows), [model, cols, viewRows]);
+	const screens = useMemo(() => new Screens(model, cols, viewRows, preview), [model, cols, viewRows, preview]);
+	// The handler reads the latest screens through a ref, so that a key never acts on a layout a resize replaced.
+	const screensRef = useRef(screens);
+	screensRef.current = screens;
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 
 	useEffect(() => {
 		if (state.quit) exit();
 	}, [state.quit, exit]);
+
+	// Requests for the outside world, carried out once the frame that asked for them is drawn.
+	const running = useRef(new Set<number>());
+	useEffect(() => {
+		for (const effect of state.effects) {
+			if (running.current.has(effect.id)) continue;
+			running.current.add(effect.id);
+			const plan = planEffect(effect, model, now());
+			const settle = (flash: string) => {
+				running.current.delete(effect.id);
+				dispatch({type: 'settle', ids: [effect.id], flash});
+			};
+			if (plan.type === 'fail') settle(plan.message);
+			else if (plan.type === 'copy')
+				io.copy(plan.text).then(
+					how => settle(`copied ${plan.what} (${plan.text.length.toLocaleString('en-US')} characters) ${how}`),
+					(error: Error) => settle(`could not copy: ${error.message}`),
+				);
+			else if (plan.type === 'open') settle(io.open(plan.open, write));
+			else
+				io.save(plan.name, plan.target, plan.format).then(
+					path => settle(`report on ${plan.what} written to ${path}`),
+					(error: Error) => settle(`could not write the report: ${error.message}`),
+				);
+		}
+	}, [state.effects, model, io, now, write]);
 
 	// The search index is built when search is first opened, in short slices between frames, so that
 	// neither typing nor browsing waits on a large corpus (the search view says it is indexing).
@@ -95,102 +167,127 @@ export function App({corpus, analysis, size: fixedSize, theme: givenTheme, initi
 			exit();
 			return;
 		}
+		const keys = decodeKeys(input, key);
 		if (tooSmall) {
-			if (input === 'q' || key.escape) dispatch({type: 'quit'});
+			if (keys.some(k => k.name === 'q' || k.name === 'esc')) dispatch({type: 'apply', next: s => ({...s, quit: true})});
 			return;
 		}
-		if (preview && !(key.upArrow || key.downArrow || input === 'j' || input === 'k' || input === 'q' || input === '?' || key.escape))
-			return;
-		dispatch({type: 'apply', next: s => handleKey(s, input, key, screens)});
+		dispatch({type: 'apply', next: s => handleKeys(s, keys, screensRef.current)});
 	});
 
 	if (tooSmall) {
 		return (
 			<Box flexDirection="column">
-				<Text {...theme.roles['error']}>Terminal too small:</Text>
+				<Text {...theme.roles.error}>Terminal too small:</Text>
 				<Text>{`need ${MIN_COLUMNS}×${MIN_ROWS}, have ${size.columns}×${size.rows}`}</Text>
 				<Text>enlarge it or press q</Text>
 			</Box>
 		);
 	}
 
-	const viewSize = {cols, rows: viewRows};
-	const hits = frame.view === 'search' ? screens.hits(frame.query) : [];
-	const comparePairs = frame.view === 'compare' ? screens.comparePairs(frame) : [];
-	const pair = frame.view === 'compare' ? comparePairs[frame.index] : undefined;
-	const reader = frame.view === 'reader' ? screens.reader(frame.source, frame.pair, frame.mark) : null;
-	let view: React.ReactNode;
-	if (state.help) view = <Help theme={theme} view={frame.view} cols={cols} rows={viewRows} />;
-	else if (frame.view === 'sources') {
-		view = (
-			<SourcesView
-				model={model}
-				theme={theme}
-				size={viewSize}
-				cursor={frame.cursor}
-				focused
-				preview={preview}
-				onHighlight={i =>
-					dispatch({
-						type: 'apply',
-						next: s => (current(s).view === 'sources' ? reduce(s, {type: 'replace', frame: {view: 'sources', cursor: i}}) : s),
-					})
-				}
-				onSelect={() => {
-					// Enter is handled with the other keys, against the latest state.
-				}}
-			/>
+	const menuItems = currentMenuItems(state, screens);
+	const menuRows = state.overlay?.type === 'menu' ? menuHeight(menuItems.length, viewRows - 1) : 0;
+	const rows = viewRows - menuRows;
+	const view =
+		state.overlay?.type === 'help' ? (
+			<Help theme={theme} context={contextOf({...state, overlay: null})} cols={cols} rows={viewRows} top={state.overlay.top} />
+		) : (
+			renderView(state, screens, theme, cols, rows, preview ? 'loading texts…' : undefined)
 		);
-	} else if (frame.view === 'reader' && reader)
-		view = <ReaderView model={model} theme={theme} size={viewSize} frame={frame} screen={reader} />;
-	else if (frame.view === 'search')
-		view = <SearchView model={model} theme={theme} size={viewSize} frame={frame} hits={hits} indexing={!model.searcher.ready} />;
-	else if (frame.view === 'compare' && pair)
-		view = (
-			<CompareView
-				model={model}
-				theme={theme}
-				size={viewSize}
-				frame={frame}
-				pair={pair}
-				screen={screens.compare(pair)}
-				count={comparePairs.length}
-			/>
-		);
-	else if (frame.view === 'figures') view = <FiguresView model={model} theme={theme} size={viewSize} frame={frame} />;
-	else
-		view = (
-			<Box height={viewRows}>
-				<Text>Nothing to show here.</Text>
-			</Box>
-		);
-
+	const warnings = screens.warnings().length;
 	return (
 		<Box flexDirection="column" height={size.rows - 1} width={cols}>
 			{view}
+			{state.overlay?.type === 'menu' ? (
+				<Menu
+					title={MENU_TITLES[state.overlay.menu]}
+					labels={menuItems.map(i => i.label)}
+					cursor={state.overlay.cursor}
+					cols={cols}
+					rows={menuRows}
+					theme={theme}
+				/>
+			) : null}
 			<StatusBar
 				theme={theme}
 				cols={cols}
+				context={contextOf(state)}
 				view={frame.view}
-				where={where(model, frame, reader?.lines.length ?? 0, hits.length, comparePairs.length)}
+				where={where(state, screens)}
 				busy={preview ? 'loading texts…' : analysis ? undefined : `analysing reuse…${progress ? ` ${progress}` : ''}`}
+				warnings={warnings}
+				flash={state.flash}
 			/>
 		</Box>
 	);
 }
 
-function where(model: Model, frame: Frame, lines: number, hits: number, pairs: number): string {
-	const short = (id: string) => model.short.get(id) ?? id;
+function renderView(state: State, screens: Screens, theme: Theme, cols: number, rows: number, busy?: string): React.ReactNode {
+	const frame = current(state);
+	const {model} = screens;
+	const nothing = (
+		<Box height={rows}>
+			<Text>Nothing to show here.</Text>
+		</Box>
+	);
 	switch (frame.view) {
 		case 'sources':
-			return `${frame.cursor + 1}/${model.rows.length}`;
+			return <SourcesView model={model} theme={theme} cols={cols} rows={rows} frame={frame} order={screens.order(frame)} busy={busy} />;
+		case 'families':
+			return <FamiliesView model={model} theme={theme} cols={cols} rows={rows} frame={frame} order={screens.order(frame)} />;
+		case 'family': {
+			const family = familyById(model, frame.id);
+			const screen = screens.family(frame.id);
+			return family && screen ? (
+				<FamilyView theme={theme} cols={cols} rows={rows} frame={frame} family={family} screen={screen} />
+			) : (
+				nothing
+			);
+		}
 		case 'reader':
-			return `${short(frame.source)} · line ${Math.min(lines, frame.top + 1)}/${lines}`;
+			return (
+				<ReaderView
+					model={model}
+					theme={theme}
+					cols={cols}
+					rows={rows}
+					frame={frame}
+					screen={screens.reader(frame.source, frame.passage, frame.mark)}
+				/>
+			);
 		case 'search':
-			return hits ? `${frame.cursor + 1}/${hits}` : 'no results';
-		case 'compare':
-			return `${short(frame.a)} ⇄ ${short(frame.b)} · ${frame.index + 1}/${pairs}`;
+			return (
+				<SearchView
+					model={model}
+					theme={theme}
+					cols={cols}
+					rows={rows}
+					frame={frame}
+					hits={screens.hits(frame.query.text)}
+					indexing={!model.searcher.ready}
+				/>
+			);
+		case 'compare': {
+			const pairs = readerPairs(model, frame.source);
+			const pair = pairs[frame.index];
+			return pair ? (
+				<CompareView
+					model={model}
+					theme={theme}
+					cols={cols}
+					rows={rows}
+					frame={frame}
+					pair={pair}
+					screen={screens.compare(pair)}
+					count={pairs.length}
+				/>
+			) : (
+				nothing
+			);
+		}
 		case 'figures':
-			return `${frame.kind ?? 'all'} · ${frame.cursor + 1}/${ledgerRows(model, frame.kind).length}`;
+			return <FiguresView model={model} theme={theme} cols={cols} rows={rows} frame={frame} order={screens.order(frame)} />;
+		case 'warnings':
+			return <WarningsView theme={theme} cols={cols} rows={rows} frame={frame} warnings={screens.warnings()} />;
 	}
 }

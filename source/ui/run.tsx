@@ -5,19 +5,71 @@
 import {Box, render, Text, useApp, useInput} from 'ink';
 import type {AnalysisThread} from '../threads/analysis-thread.js';
 import {analysisOf, type Analysis} from '../core/analysis.js';
+import {report} from '../core/report.js';
 import type {Preview} from '../io/cache.js';
+import {copyText, runWithInput} from '../io/clipboard.js';
+import {exportDir, openAt, saveReport} from '../io/external.js';
 import type {Corpus} from '../core/source.js';
 import {message, warnAll} from '../io/messages.js';
-import {App} from './app.js';
+import {App, type ExplorerIO} from './app.js';
 import {fit} from './layout.js';
 import {Resumable, takeTerminal} from './terminal.js';
+import {makeTheme, type ThemeName} from './theme.js';
 
+const ENTER_ALT = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
 /** How long the first frame waits for the corpus before it shows a loading line instead. */
 const FIRST_FRAME_WAIT_MS = 200;
 
-export async function runExplorer(dir: string, thread: AnalysisThread): Promise<number> {
+const HIDE_CURSOR = '\x1b[?25l';
+const CLEAR = '\x1b[2J\x1b[H';
+
+export type ExplorerOptions = {theme?: ThemeName};
+
+/** The explorer's way out: the clipboard, the pager and editor, report files. */
+export function terminalIO(corpus: () => Corpus | null, analysis: () => Analysis | null): ExplorerIO {
+	return {
+		copy: text => copyText(text, {env: process.env, platform: process.platform, write: s => process.stdout.write(s), run: runWithInput}),
+		open: (plan, repaint) =>
+			openAt(
+				plan,
+				{
+					suspend: () => {
+						process.stdout.write(LEAVE_ALT + SHOW_CURSOR);
+						process.stdin.setRawMode(false);
+					},
+					resume: () => {
+						process.stdin.setRawMode(true);
+						// Ink redraws the whole frame after what it is given to write.
+						repaint(ENTER_ALT + CLEAR + HIDE_CURSOR);
+					},
+				},
+				process.env,
+			),
+		save: async (name, target, format) => {
+			const c = corpus();
+			const a = analysis();
+			if (!c || !a) throw new Error('the corpus is still loading');
+			return saveReport(
+				exportDir(process.env, process.cwd(), c.dir),
+				name,
+				report(c, a, target, {format, generated: new Date().toISOString()}),
+			);
+		},
+	};
+}
+
+export async function runExplorer(dir: string, thread: AnalysisThread, options: ExplorerOptions = {}): Promise<number> {
 	// Alternate screen in; given back on any exit and signal, and around ctrl-z (ui/terminal.tsx).
 	const terminal = takeTerminal();
+	// An error that escapes everything still leaves the terminal as it was found, then is reported.
+	process.once('uncaughtException', error => {
+		terminal.restore();
+		message(`unexpected error: ${error.message}`);
+		process.exit(2);
+	});
+	const theme = makeTheme(process.env, options.theme);
 
 	// What the analysis thread has told us so far; each message redraws.
 	let corpus: Corpus | null = null;
@@ -30,9 +82,13 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 	const onAbort = () => {
 		aborted = true;
 	};
+	const io = terminalIO(
+		() => corpus,
+		() => analysis,
+	);
 	const view = () => {
 		if (corpus) {
-			return <App corpus={corpus} analysis={analysis} progress={progress} onAbort={onAbort} />;
+			return <App corpus={corpus} analysis={analysis} progress={progress} onAbort={onAbort} theme={theme} io={io} />;
 		}
 		if (preview) {
 			// The sources list from the cache, browsable while the texts load.
@@ -42,6 +98,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread): Promise<
 					analysis={{corpus: preview.corpus, pairs: [], families: [], repeats: [], stock: [], rows: preview.rows}}
 					preview
 					onAbort={onAbort}
+					theme={theme}
 				/>
 			);
 		}

@@ -1,49 +1,64 @@
 import {describe, expect, it} from 'vitest';
-import {current, initialState, moveBy, reduce, type State} from '../../source/state/app-state.js';
+import {
+	back,
+	compareFrame,
+	contextOf,
+	current,
+	familiesFrame,
+	figuresFrame,
+	initialState,
+	push,
+	readerFrame,
+	reduce,
+	replaceTop,
+	request,
+	searchFrame,
+	sourcesFrame,
+	type State,
+} from '../../source/state/app-state.js';
 
-const push = (s: State, frame: Parameters<typeof reduce>[1] & {type: 'push'}) => reduce(s, frame);
+const views = (s: State) => s.stack.map(f => f.view);
 
-describe('app reducer', () => {
-	it('stacks views and goes back one at a time; back on home quits', () => {
-		let s = push(initialState, {type: 'push', frame: {view: 'reader', source: 'a', top: 0, pair: null, mark: null}});
-		s = push(s, {type: 'push', frame: {view: 'search', query: '', cursor: 0}});
-		expect(s.stack.map(f => f.view)).toEqual(['sources', 'reader', 'search']);
-		s = reduce(s, {type: 'back'});
-		expect(current(s).view).toBe('reader');
-		s = reduce(reduce(s, {type: 'back'}), {type: 'back'});
+describe('app state', () => {
+	it('stacks views and goes back one at a time; back on the first view quits', () => {
+		let s = push(initialState, readerFrame('a'));
+		s = push(s, compareFrame('a', 2));
+		expect(views(s)).toEqual(['sources', 'reader', 'compare']);
+		s = back(s);
+		expect(current(s)).toEqual(readerFrame('a'));
+		s = back(back(s));
 		expect(s.quit).toBe(true);
 	});
-	it('closes help before going back', () => {
-		const s = reduce(reduce(initialState, {type: 'help'}), {type: 'back'});
-		expect(s.help).toBe(false);
+	it('returns to an open list view instead of stacking it twice, and a search on a search is the same search', () => {
+		let s = push(push(initialState, familiesFrame()), figuresFrame());
+		expect(views(s)).toEqual(['sources', 'families', 'figures']);
+		s = push(s, sourcesFrame());
+		expect(views(s)).toEqual(['sources']);
+		const searching = push(initialState, searchFrame());
+		expect(push(searching, searchFrame())).toBe(searching);
+	});
+	it('closes what lies on top of a view before leaving it', () => {
+		const s = back({...initialState, overlay: {type: 'help', top: 0}});
+		expect(s.overlay).toBeNull();
 		expect(s.quit).toBe(false);
 	});
-	it('does not stack a search on a search', () => {
-		const s = push(initialState, {type: 'push', frame: {view: 'search', query: 'x', cursor: 0}});
-		expect(push(s, {type: 'push', frame: {view: 'search', query: '', cursor: 0}})).toBe(s);
+	it('says which keymap has the keys', () => {
+		expect(contextOf(initialState)).toBe('sources');
+		expect(contextOf(replaceTop(initialState, {...sourcesFrame(), typing: true}))).toBe('filter');
+		const search = push(initialState, searchFrame());
+		expect(contextOf(search)).toBe('search');
+		expect(contextOf(replaceTop(search, {...searchFrame(), focus: 'results'}))).toBe('results');
+		expect(contextOf({...search, overlay: {type: 'menu', menu: 'export', cursor: 0}})).toBe('menu');
 	});
-	it('edits the query by characters, resetting the cursor', () => {
-		let s = push(initialState, {type: 'push', frame: {view: 'search', query: '', cursor: 0}});
-		for (const ch of ['c', 'n', '🚀']) s = reduce(s, {type: 'type', text: ch});
-		s = reduce(s, {type: 'move', by: 3, max: 10});
-		expect(current(s)).toMatchObject({query: 'cn🚀', cursor: 3});
-		s = reduce(s, {type: 'erase'});
-		expect(current(s)).toMatchObject({query: 'cn', cursor: 0});
-		expect(reduce(initialState, {type: 'type', text: 'x'})).toBe(initialState);
-	});
-	it('clamps movement to the list or text', () => {
-		let s = reduce(initialState, {type: 'move', by: 10, max: 4});
-		expect(current(s)).toMatchObject({cursor: 4});
-		s = reduce(s, {type: 'move', by: -100, max: 4});
-		expect(current(s)).toMatchObject({cursor: 0});
-		let c = push(initialState, {type: 'push', frame: {view: 'compare', a: 'a', b: 'b', index: 0, scroll: [0, 0], side: 1}});
-		c = reduce(c, {type: 'move', by: 5, max: 3});
-		expect(current(c)).toMatchObject({scroll: [0, 3]});
-	});
-	it('turns movement commands into distances', () => {
-		expect(moveBy('down', 20)).toBe(1);
-		expect(moveBy('pageUp', 20)).toBe(-19);
-		expect(moveBy('bottom', 20)).toBeGreaterThan(1e9);
-		expect(moveBy('open', 20)).toBeNull();
+	it('queues requests for the outside world and settles them with a message', () => {
+		let s = request(initialState, {type: 'copy', text: 'x', what: 'the pair'});
+		s = request(s, {type: 'export', scope: {kind: 'corpus'}, format: 'md'});
+		expect(s.effects.map(e => [e.id, e.type])).toEqual([
+			[1, 'copy'],
+			[2, 'export'],
+		]);
+		s = reduce(s, {type: 'settle', ids: [1], flash: 'copied'});
+		expect(s.effects.map(e => e.id)).toEqual([2]);
+		expect(s.flash).toBe('copied');
 	});
 });
