@@ -53,9 +53,7 @@ describe('explorer on a passim run', () => {
 		keys('c');
 		s = await waitFor(/COMPARE · xi-newy…025--vuink\.com ⇄ xi-newy…5--advomag\.com/);
 		// The cluster's origin is its dated member, vuink (2024-12-31); advomag is a copy of it.
-		expect(s).toMatch(
-			/A xi-newy…025--vuink\.com · Chinese President Xi Jinping.* │ +B xi-newy…5--advomag\.com · President Xi Jinping’s 2025/,
-		);
+		expect(s).toMatch(/A xi-newy…025--vuink\.com · Chinese President Xi Jinping.* │ +B xi-newy…5--advomag\.com · President Xi Jinping’s/);
 		expect(s).toMatch(
 			/On New Year's eve, Chinese President Xi Jinping delivered +[=≈~] On New Year’s eve, Chinese President Xi Jinping delivered/,
 		);

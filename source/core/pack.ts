@@ -104,3 +104,41 @@ export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
 		return {source: unpackSource(h.source), features, blockKeys, textKey: h.textKey};
 	});
 }
+
+/**
+ * One analysed file as one buffer, as the analysis cache keeps it and a thread sends it: three lengths, the
+ * JSON, then the 32-bit numbers (aligned), then the bytes.
+ */
+export function packFile(f: FileAnalysis): Uint8Array {
+	const {json, u32, u8} = packFiles([f]);
+	const text = new TextEncoder().encode(json);
+	const at32 = 12 + text.length + ((4 - ((12 + text.length) % 4)) % 4);
+	const out = new Uint8Array(at32 + u32.byteLength + u8.byteLength);
+	const view = new DataView(out.buffer);
+	view.setUint32(0, text.length, true);
+	view.setUint32(4, u32.length, true);
+	view.setUint32(8, u8.length, true);
+	out.set(text, 12);
+	out.set(new Uint8Array(u32.buffer, u32.byteOffset, u32.byteLength), at32);
+	out.set(u8, at32 + u32.byteLength);
+	return out;
+}
+
+/** A file packed by packFile; throws if the buffer is not one. */
+export function unpackFile(buf: Uint8Array): FileAnalysis {
+	const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+	const nJson = view.getUint32(0, true);
+	const n32 = view.getUint32(4, true);
+	const n8 = view.getUint32(8, true);
+	const at32 = 12 + nJson + ((4 - ((12 + nJson) % 4)) % 4);
+	if (at32 + n32 * 4 + n8 !== buf.byteLength) throw new Error('not a packed file');
+	const json = new TextDecoder().decode(buf.subarray(12, 12 + nJson));
+	// Copied out, so the 32-bit view is aligned whatever the offset of `buf` in its buffer (and a Node Buffer's
+	// slice() is a view of Node's shared pool, not a copy).
+	const u32 = new Uint32Array(n32);
+	new Uint8Array(u32.buffer).set(buf.subarray(at32, at32 + n32 * 4));
+	const u8 = new Uint8Array(buf.subarray(at32 + n32 * 4));
+	const [file] = unpackFiles({json, u32, u8});
+	if (!file || typeof file.source?.text !== 'string') throw new Error('not a packed file');
+	return file;
+}

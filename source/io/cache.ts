@@ -14,8 +14,9 @@ import type {Corpus} from '../core/source.js';
 import {DEFAULT_MAX_BYTES, type LoadOptions, readOne, readSidecarBytes, SIDECAR, walkCorpus} from './read-corpus.js';
 import {readCorpusParallel} from './read-parallel.js';
 import {Store} from './store.js';
+import {CACHE_VERSION} from './cache-version.js';
 
-export const CACHE_VERSION = 6;
+export {CACHE_VERSION};
 
 export type CacheOptions = {
 	/** false: neither read nor write the cache. */
@@ -109,7 +110,10 @@ export async function loadAnalysed(
 		hooks.onCorpus?.(hit.corpus);
 		return {...hit, cached: true};
 	}
-	const {corpus, features} = await readCorpusParallel(dir, options);
+	const {corpus, features} = await readCorpusParallel(dir, {
+		...options,
+		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
+	});
 	hooks.onCorpus?.(corpus);
 	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress, features});
 	if (store && corpus.sources.length > 0) writeCache(corpus, reuse, key, store);

@@ -27,7 +27,10 @@ import {
 } from 'node:fs';
 import {extname, sep} from 'node:path';
 import type {SentenceFeatures} from '../core/features.js';
+import {packFile, unpackFile} from '../core/pack.js';
 import {analyseFile, assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
+import {analysePacked, fileKey} from './file-cache.js';
+import {Store} from './store.js';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
 import type {Corpus, GivenMeta, Progress} from '../core/source.js';
 import {decode, looksBinary} from '../core/text.js';
@@ -287,20 +290,43 @@ export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
 /** The corpus and, unless `features: false`, the features of its sentences for the matching. */
 export function readCorpus(
 	dir: string,
-	opts: LoadOptions & {features?: boolean} = {},
+	opts: LoadOptions & {features?: boolean; fileCache?: {root: string; maxBytes?: number} | null} = {},
 	prepared = prepareCorpus(dir, opts),
-): {corpus: Corpus; features: SentenceFeatures[][]} {
+): {corpus: Corpus; features: SentenceFeatures[][]; analysed: number; fromCache: number} {
 	const {files, sidecar, warnings} = prepared;
 	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+	const store = opts.fileCache ? new Store(opts.fileCache.root, {maxBytes: opts.fileCache.maxBytes}) : null;
 	const analysed: FileAnalysis[] = [];
+	let fromCache = 0;
 	for (const [i, file] of files.entries()) {
 		if ((i & 63) === 0) opts.onProgress?.('reading files', i, files.length);
 		const read = readOne(file.path, file.id, maxBytes);
-		if ('warning' in read) warnings.push(read.warning);
-		else analysed.push(analyseFile(file.id, read.bytes, sidecar[file.id], {features: opts.features}));
+		if ('warning' in read) {
+			warnings.push(read.warning);
+			continue;
+		}
+		const features = opts.features !== false;
+		if (!store) {
+			analysed.push(analyseFile(file.id, read.bytes, sidecar[file.id], {features}));
+			continue;
+		}
+		const out = analysePacked(file.id, read.bytes, sidecar[file.id], {features, store});
+		if (!out.hit) {
+			analysed.push(out.analysis);
+			continue;
+		}
+		try {
+			analysed.push(unpackFile(out.packed));
+			fromCache++;
+		} catch {
+			// An entry of another shape that passed its checksum: made again, and stored in its place.
+			const fresh = analyseFile(file.id, read.bytes, sidecar[file.id], {features});
+			store.put(fileKey(file.id, read.bytes, sidecar[file.id], features), packFile(fresh));
+			analysed.push(fresh);
+		}
 	}
 	opts.onProgress?.('reading files', files.length, files.length);
-	return finishCorpus(dir, analysed, sidecar, warnings);
+	return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache};
 }
 
 /**

@@ -5,12 +5,14 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {SentenceFeatures} from '../core/features.js';
-import {unpackFiles} from '../core/pack.js';
-import type {FileAnalysis} from '../core/pipeline.js';
+import {packFile, unpackFile} from '../core/pack.js';
+import {analyseFile, type FileAnalysis} from '../core/pipeline.js';
+import {fileKey} from './file-cache.js';
+import {Store} from './store.js';
 import type {Corpus, GivenMeta} from '../core/source.js';
 import type {FileOutcome, FileTask} from '../threads/file-worker.js';
 import {Pool, threadCount} from '../threads/pool.js';
-import {DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, readCorpus} from './read-corpus.js';
+import {type CorpusFile, DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, readCorpus, readOne} from './read-corpus.js';
 
 /** Files a task: small enough that the threads share the work evenly, large enough that messages are few. */
 export const BATCH = 48;
@@ -28,10 +30,18 @@ function workerFile(): URL | null {
 	return existsSync(fileURLToPath(url)) ? url : null;
 }
 
+export type FileCacheOptions = {
+	/** Where each file's analysis is kept by a hash of its bytes (the analysis cache); absent: not kept. */
+	fileCache?: {root: string; maxBytes?: number} | null;
+};
+
+/** The corpus and its features, and how many files were analysed and how many came from the cache. */
+export type ReadResult = {corpus: Corpus; features: SentenceFeatures[][]; analysed: number; fromCache: number};
+
 export async function readCorpusParallel(
 	dir: string,
-	opts: LoadOptions & {features?: boolean} = {},
-): Promise<{corpus: Corpus; features: SentenceFeatures[][]}> {
+	opts: LoadOptions & FileCacheOptions & {features?: boolean} = {},
+): Promise<ReadResult> {
 	const threads = threadCount();
 	const file = workerFile();
 	const prepared = prepareCorpus(dir, opts);
@@ -48,20 +58,52 @@ export async function readCorpusParallel(
 				// No prototype: a file may be called `__proto__`.
 				const meta: Record<string, GivenMeta> = Object.create(null);
 				for (const f of batch) if (sidecar[f.id]) meta[f.id] = sidecar[f.id]!;
-				const out = await pool.run({files: batch, meta, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, features: opts.features !== false});
+				const out = await pool.run({
+					files: batch,
+					meta,
+					maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+					features: opts.features !== false,
+					cache: opts.fileCache ?? null,
+				});
 				done += batch.length;
 				opts.onProgress?.('reading files', done, files.length);
 				return out;
 			}),
 		);
-		// Warnings in corpus order, as one thread would give them; the analyses unpacked batch by batch.
+		// Warnings in corpus order, as one thread would give them; the analyses unpacked file by file.
 		const analysed: FileAnalysis[] = [];
-		for (const o of outcomes) {
+		let fromCache = 0;
+		outcomes.forEach((o, b) => {
 			for (const s of o.skipped) warnings.push(s.warning);
-			analysed.push(...unpackFiles(o.packed));
-		}
-		return finishCorpus(dir, analysed, sidecar, warnings);
+			fromCache += o.hits;
+			o.packed.forEach((packed, at) => {
+				if (packed) analysed.push(unpackOrRedo(packed, batches[b]![at]!, sidecar, opts));
+			});
+		});
+		return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache};
 	} finally {
 		await pool.close();
+	}
+}
+
+/**
+ * A file's packed analysis unpacked; if it is not one (a cache entry of another shape that passed its
+ * checksum), the file is analysed again here and the entry dropped.
+ */
+function unpackOrRedo(
+	packed: Uint8Array,
+	file: CorpusFile,
+	sidecar: Record<string, GivenMeta>,
+	opts: LoadOptions & FileCacheOptions & {features?: boolean},
+): FileAnalysis {
+	try {
+		return unpackFile(packed);
+	} catch {
+		const read = readOne(file.path, file.id, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+		if ('warning' in read) throw new Error(read.warning);
+		const store = opts.fileCache ? new Store(opts.fileCache.root, {maxBytes: opts.fileCache.maxBytes}) : null;
+		const fresh = analyseFile(file.id, read.bytes, sidecar[file.id], {features: opts.features !== false});
+		store?.put(fileKey(file.id, read.bytes, sidecar[file.id], opts.features !== false), packFile(fresh));
+		return fresh;
 	}
 }

@@ -1,7 +1,7 @@
 // The cache trusts nothing it finds: entries of the wrong shape, a temporary name with a link planted
 // under it, a cache path that is a file. Each case only loses the cache; the run goes on with the same output.
 import {spawnSync} from 'node:child_process';
-import {readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
 import {CACHE_VERSION, corpusKey, loadAnalysed, openCache} from '../../source/io/cache.js';
@@ -64,8 +64,11 @@ describe('a cache that verifies', () => {
 		const r = await loadAnalysed(dir, {cacheRoot: root});
 		expect(r.reuse.pairs.length).toBe(1);
 		expect(readFileSync(victim, 'utf8')).toBe('do not touch');
-		// The write failed (the name was taken): the cache is lost, nothing else.
-		expect((await loadAnalysed(dir, {cacheRoot: root})).cached).toBe(false);
+		// The write that met the link failed and took the link away (not what it points to); later writes,
+		// and a second load, never touch the victim.
+		expect(lstatSync(join(root, `.tmp-${'ab'.repeat(12)}`), {throwIfNoEntry: false})?.isSymbolicLink() ?? false).toBe(false);
+		expect((await loadAnalysed(dir, {cacheRoot: root})).reuse.pairs.length).toBe(1);
+		expect(readFileSync(victim, 'utf8')).toBe('do not touch');
 	});
 
 	it('runs without a cache when its path is a file', () => {

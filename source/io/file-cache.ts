@@ -1,0 +1,36 @@
+// The analysis of each file, kept in the cache under a hash of what it depends on: the program's version, the
+// file's name, its bytes and its sidecar entry. When one file of a corpus changes, the others are not read
+// into sources and features again: their entries are used as they are (matching runs again over the corpus).
+
+import {createHash} from 'node:crypto';
+import {packFile} from '../core/pack.js';
+import {analyseFile, type FileAnalysis} from '../core/pipeline.js';
+import type {GivenMeta} from '../core/source.js';
+import {CACHE_VERSION} from './cache-version.js';
+import type {Store} from './store.js';
+
+/** The entry of one file: a hash of the version, the name, the sidecar entry, whether features are wanted, and the bytes. */
+export function fileKey(id: string, bytes: Uint8Array, meta: GivenMeta | undefined, features: boolean): string {
+	const h = createHash('sha256');
+	h.update(`churnscope-file-${CACHE_VERSION}\0${id}\0${JSON.stringify(meta ?? {})}\0${features ? 1 : 0}\0`);
+	h.update(bytes);
+	return `file-${h.digest('hex').slice(0, 40)}`;
+}
+
+/** A file's analysis, packed: from the store when it has it, else made and stored. */
+export function analysePacked(
+	id: string,
+	bytes: Uint8Array,
+	meta: GivenMeta | undefined,
+	opts: {features: boolean; store: Store | null},
+): {packed: Uint8Array; hit: true} | {packed: Uint8Array; hit: false; analysis: FileAnalysis} {
+	const key = opts.store ? fileKey(id, bytes, meta, opts.features) : null;
+	if (opts.store && key) {
+		const hit = opts.store.get(key);
+		if (hit) return {packed: hit, hit: true};
+	}
+	const analysis = analyseFile(id, bytes, meta, {features: opts.features});
+	const packed = packFile(analysis);
+	if (opts.store && key) opts.store.put(key, packed);
+	return {packed, hit: false, analysis};
+}

@@ -1,0 +1,55 @@
+// Each file's analysis is cached by a hash of its bytes: a corpus read again analyses only what changed, and
+// gives exactly what an uncached read gives.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {packFile, unpackFile} from '../../source/core/pack.js';
+import {analyseFile} from '../../source/core/pipeline.js';
+import {fileKey} from '../../source/io/file-cache.js';
+import {readCorpus} from '../../source/io/read-corpus.js';
+import {Store} from '../../source/io/store.js';
+import {makeCorpus, scratchDir, SEED} from '../helpers.js';
+
+const story = (n: number) =>
+	`Story ${n}\nThe harbour authority approved terminal number ${n} on Tuesday after months of debate. It will cost ${n}.5 billion euros and open in ${2020 + n}.\n`;
+
+describe('the analysis of each file, cached', () => {
+	it('packs a file to one buffer and back unchanged', () => {
+		const bytes = readFileSync(join(SEED, '001_ceee5b9b1f5f8ff4.txt'));
+		const a = analyseFile('001_ceee5b9b1f5f8ff4.txt', bytes, {date: '2026-02-05'});
+		const back = unpackFile(packFile(a));
+		expect(back.source).toEqual(a.source);
+		expect(back.features.map(f => [...f.feats])).toEqual(a.features.map(f => [...f.feats]));
+		expect(back.features.map(f => [...f.shingles, ...f.anchors])).toEqual(a.features.map(f => [...f.shingles, ...f.anchors]));
+		expect([...back.blockKeys]).toEqual([...a.blockKeys]);
+		expect(() => unpackFile(new Uint8Array(20))).toThrow();
+	});
+
+	it('analyses only the file that changed, and reads the same corpus as without the cache', () => {
+		const dir = makeCorpus(Object.fromEntries(Array.from({length: 6}, (_, i) => [`s${i}.txt`, story(i)])));
+		const fileCache = {root: scratchDir('file-cache-')};
+		const first = readCorpus(dir, {fileCache});
+		expect([first.analysed, first.fromCache]).toEqual([6, 0]);
+		const second = readCorpus(dir, {fileCache});
+		expect([second.analysed, second.fromCache]).toEqual([0, 6]);
+		expect(second.corpus.sources).toEqual(first.corpus.sources);
+		writeFileSync(join(dir, 's3.txt'), story(30));
+		const third = readCorpus(dir, {fileCache});
+		expect([third.analysed, third.fromCache]).toEqual([1, 5]);
+		const uncached = readCorpus(dir);
+		expect(third.corpus.sources).toEqual(uncached.corpus.sources);
+		expect(third.features.map(fs => fs.map(f => [...f.feats]))).toEqual(uncached.features.map(fs => fs.map(f => [...f.feats])));
+	});
+
+	it('rebuilds an entry of the wrong shape, whose checksum is right, and reads on', () => {
+		const dir = makeCorpus({'a.txt': story(1), 'b.txt': story(2)});
+		const root = scratchDir('file-cache-');
+		const store = new Store(root);
+		const bytes = readFileSync(join(dir, 'a.txt'));
+		store.put(fileKey('a.txt', bytes, undefined, true), Buffer.from('{"not": "a packed file"}'));
+		const r = readCorpus(dir, {fileCache: {root}});
+		expect(r.corpus.sources.map(s => s.id)).toEqual(['a.txt', 'b.txt']);
+		expect(r.corpus.sources).toEqual(readCorpus(dir).corpus.sources);
+		expect(unpackFile(store.get(fileKey('a.txt', bytes, undefined, true))!).source.id).toBe('a.txt');
+	});
+});
