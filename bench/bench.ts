@@ -1,7 +1,7 @@
 // npm run bench: start-up, per-keystroke search, reuse detection at scale and memory, each beside its
 // baseline measured in the same run. Prints a table and writes bench/results.json.
 //
-//   node dist/bench.js [--only startup,search,reuse,launch,load,memory,hostile] [--articles 1000,10000] [--passages 100000] [--runs 7]
+//   node dist/bench.js [--only startup,search,reuse,copies,figures,launch,load,memory,hostile] [--articles 1000,10000] [--passages 100000] [--runs 7]
 
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -15,6 +15,8 @@ import type {Corpus} from '../source/core/source.js';
 import {Searcher, searchDocs, type Doc} from '../source/core/search.js';
 import {foldForSearch} from '../source/core/text.js';
 import {copies} from './copies.js';
+import {figureTable, lineupTable, scoreFigures, scoreLineUp} from './figures.js';
+import {lineUp} from '../source/core/figures.js';
 import {timePathological} from './pathological.js';
 import {rng, synthesize, type Synthetic} from './synth.js';
 
@@ -29,7 +31,7 @@ function parseArgs(argv: string[]): Args {
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
 	return {
-		only: new Set((get('only') ?? 'startup,search,reuse,copies,launch,load,memory,hostile').split(',')),
+		only: new Set((get('only') ?? 'startup,search,reuse,copies,figures,launch,load,memory,hostile').split(',')),
 		articles: (get('articles') ?? '1000,10000').split(',').map(Number),
 		passages: Number(get('passages') ?? 100_000),
 		runs: Number(get('runs') ?? 7),
@@ -427,6 +429,17 @@ if (args.only.has('copies')) {
 			`  ${x.copies} copies: ${x.families} families (the release: ${x.release_families}, ${x.release_members} members) · pairs --json ${(x.pairs_json_bytes / 2 ** 20).toFixed(2)} MB · families --json ${(x.families_json_bytes / 2 ** 20).toFixed(2)} MB · ${x.analyse_s}s`,
 		);
 	log(`  pairs --json grows as k^${r.pairs_bytes_exponent}, time as k^${r.time_exponent} (target: linear, under 5 MB at 300)`);
+}
+if (args.only.has('figures')) {
+	log('figures on real pages (test/fixtures/figures: 421 figures, 25 pages, 6 languages; detection and full P/R)…');
+	const t0 = performance.now();
+	const f = scoreFigures(join(ROOT, 'test', 'fixtures', 'figures'));
+	const extraction_s = ms((performance.now() - t0) / 1000);
+	for (const line of figureTable(f).split('\n')) log(`  ${line}`);
+	log('figures lined up on real origin/copy pairs (test/fixtures/lineup)…');
+	const l = scoreLineUp(join(ROOT, 'test', 'fixtures', 'lineup'), lineUp);
+	for (const line of lineupTable(l).split('\n')) log(`  ${line}`);
+	results['figures'] = {extraction: f.split, lineup: l.split, extraction_s, targets: {overall: 0.95, per_language: 0.9}};
 }
 if (args.only.has('launch')) {
 	const n = Math.max(...args.articles);

@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {startAnalysis} from './threads/analysis-thread.js';
 import {runCommand, SUBCOMMANDS, validKind, type Subcommand} from './commands/index.js';
+import {FIGURE_KINDS} from './core/figures.js';
 import {validReportFormat} from './commands/report.js';
 import {isThemeName} from './ui/theme.js';
 import {message, warnAll} from './io/messages.js';
@@ -34,7 +35,7 @@ const HELP = `
 	  $ churnscope pairs    [--json] [--all]   each copy of a passage against its origin (--all: every pair of copies)
 	  $ churnscope families [--json] [--min-reach N] [--source FILE]
 	                                           passages and every copy of them, most carried first
-	  $ churnscope figures  [--json] [--kind K] figures (money, percent, count, rank, ratio, date)
+	  $ churnscope figures  [--json] [--kind K] figures (money, percent, count, rank, ratio, date, period, duration)
 	  $ churnscope report   [--format md|html] [--out FILE]  the corpus as a report to send
 	  $ churnscope export --format passim [--out FILE]   the corpus as passim's input (JSON lines)
 
@@ -120,7 +121,7 @@ const [sub, ...args] = cli.input;
 if (sub !== undefined && !(SUBCOMMANDS as readonly string[]).includes(sub)) {
 	fail(`unknown command "${sub}"; use one of: ${SUBCOMMANDS.join(', ')} (see --help)`);
 }
-if (!validKind(cli.flags.kind)) fail(`unknown figure kind "${cli.flags.kind}"; use money, percent, count, rank, ratio or date`);
+if (!validKind(cli.flags.kind)) fail(`unknown figure kind "${cli.flags.kind}"; use ${FIGURE_KINDS.join(', ')}`);
 if (sub === 'search' && args.join(' ').trim() === '') fail('search needs a query: churnscope search QUERY');
 if (cli.flags.limit !== undefined && !(cli.flags.limit > 0)) fail('--limit must be a positive number');
 if (cli.flags.minReach !== undefined && !(Number.isInteger(cli.flags.minReach) && cli.flags.minReach >= 2))

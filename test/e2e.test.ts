@@ -333,10 +333,10 @@ describe('explorer in a real terminal', () => {
 		expect(s).toMatch(/#1 2026-02-05 ◆ CGTN.* origin .*◆/);
 		expect(s).toMatch(/#2 2026-02 +unnamed paywalled.*000_3852ac365e34d611\.txt/);
 		expect(s).toMatch(/FIGURE \(ORIGIN\) +#1 +#2/);
-		expect(s).toMatch(/count {3}10 AI trends += {2,}-$/m);
+		expect(s).toMatch(/rank {4}top 10 += {2,}-$/m);
 		keys('j');
 		s = await waitFor(/FAMILY · member 2\/2/);
-		expect(s).toMatch(/#2: - 2023; - 10 AI trends/);
+		expect(s).toMatch(/#2: ~ \$142 billion→\$142bn; .*- top 10/);
 		keys('Enter');
 		s = await waitFor(/COMPARE · 001 ⇄ 000/);
 		expect(s).toMatch(

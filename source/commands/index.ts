@@ -131,7 +131,17 @@ function formatPair(p: Pair): string {
 }
 
 function figureJson(f: Figure) {
-	return {start: f.start, end: f.end, text: f.text, kind: f.kind, value: f.value, unit: f.unit, qualifier: f.qualifier};
+	return {
+		start: f.start,
+		end: f.end,
+		text: f.text,
+		kind: f.kind,
+		value: f.value,
+		unit: f.unit,
+		qualifier: f.qualifier,
+		ambiguous: f.ambiguous ?? false,
+		measure: f.measure ?? null,
+	};
 }
 
 function figures(corpus: Corpus, opts: CommandOptions): Output {
@@ -139,14 +149,23 @@ function figures(corpus: Corpus, opts: CommandOptions): Output {
 	const rows = corpus.sources
 		.filter(s => !s.sameAs && (!opts.source || s.id === opts.source))
 		.flatMap(s =>
-			s.figures.filter(f => !kind || f.kind === kind).map(f => ({source: s.id, ...figureJson(f), sentence: s.sentences[f.sentence]!.text})),
+			[...s.figures.map(f => ({f, furniture: false})), ...s.furnitureFigures.map(f => ({f, furniture: true}))]
+				.filter(({f}) => !kind || f.kind === kind)
+				.sort((x, y) => x.f.start - y.f.start)
+				.map(({f, furniture}) => ({
+					source: s.id,
+					language: s.language,
+					...figureJson(f),
+					furniture,
+					sentence: s.sentences[f.sentence]!.text,
+				})),
 		);
 	if (opts.json || opts.jsonl) return json(rows, {lines: opts.jsonl});
 	return done(
 		rows.length,
 		table(
 			['SOURCE', 'KIND', 'VALUE', 'QUAL', 'TEXT'],
-			rows.map(r => [r.source, r.kind, formatValue(r), r.qualifier ?? '', r.text]),
+			rows.map(r => [r.source, r.furniture ? `${r.kind} (page)` : r.kind, formatValue(r), r.qualifier ?? '', r.text]),
 		),
 	);
 }

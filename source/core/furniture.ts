@@ -141,6 +141,7 @@ export function markSiteFurniture(sources: Source[], blockKeys?: Uint32Array[]):
 		}
 		if (changed) {
 			const furniture = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
+			s.furnitureFigures = [...s.furnitureFigures, ...s.figures.filter(f => furniture.has(f.sentence))].sort((a, b) => a.start - b.start);
 			s.figures = s.figures.filter(f => !furniture.has(f.sentence));
 		}
 	});

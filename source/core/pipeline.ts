@@ -5,7 +5,7 @@
 
 import {SITE_REPEAT_MAX_CHARS, markSiteFurniture} from './furniture.js';
 import {hash32, type SentenceFeatures, sourceFeatures} from './features.js';
-import {buildSource, type Corpus, type Meta, type Source} from './source.js';
+import {buildSource, type Corpus, type GivenMeta, type Source} from './source.js';
 import {normalize} from './text.js';
 
 export type FileAnalysis = {
@@ -19,7 +19,7 @@ export type FileAnalysis = {
 };
 
 /** Everything about one file that depends on that file alone. */
-export function analyseFile(id: string, bytes: Uint8Array, meta: Partial<Meta> | undefined, opts: {features?: boolean} = {}): FileAnalysis {
+export function analyseFile(id: string, bytes: Uint8Array, meta: GivenMeta | undefined, opts: {features?: boolean} = {}): FileAnalysis {
 	const source = buildSource(id, bytes, meta);
 	const blockKeys = Uint32Array.from(source.blocks, b =>
 		b.boilerplate || b.text.length > SITE_REPEAT_MAX_CHARS ? 0 : hash32(normalize(b.text)) || 1,

@@ -1,6 +1,6 @@
 // The sidecar `churnscope.json`: metadata for the sources of a corpus, parsed from its text. Pure.
 
-import type {Meta} from './source.js';
+import type {GivenMeta} from './source.js';
 
 export const SIDECAR = 'churnscope.json';
 
@@ -11,8 +11,8 @@ export const MAX_URL_CHARS = 2048;
 
 const LIMITS = {title: MAX_META_CHARS, publisher: MAX_META_CHARS, url: MAX_URL_CHARS, date: 10} as const;
 
-/** The sidecar `churnscope.json`: `{"sources": {"file.txt": {"title", "publisher", "date", "url"}}}`. */
-export function parseSidecar(raw: string, warnings: string[]): Record<string, Partial<Meta>> {
+/** The sidecar `churnscope.json`: `{"sources": {"file.txt": {"title", "publisher", "date", "url", "language"}}}`. */
+export function parseSidecar(raw: string, warnings: string[]): Record<string, GivenMeta> {
 	let data: unknown;
 	try {
 		// A byte order mark is not JSON, but editors on Windows write one.
@@ -27,18 +27,26 @@ export function parseSidecar(raw: string, warnings: string[]): Record<string, Pa
 		return {};
 	}
 	// No prototype: a file may well be called `constructor` or `__proto__`.
-	const out: Record<string, Partial<Meta>> = Object.create(null);
+	const out: Record<string, GivenMeta> = Object.create(null);
 	for (const [id, value] of Object.entries(sources)) {
 		if (typeof value !== 'object' || value === null) {
 			warnings.push(`${SIDECAR}: entry for ${id} is not an object; ignored`);
 			continue;
 		}
-		const entry: Partial<Meta> = {};
-		for (const field of ['title', 'publisher', 'date', 'url'] as const) {
+		const entry: GivenMeta = {};
+		for (const field of ['title', 'publisher', 'date', 'url', 'language'] as const) {
 			const v = Object.hasOwn(value, field) ? (value as Record<string, unknown>)[field] : undefined;
 			if (v === undefined || v === null) continue;
 			if (typeof v !== 'string') {
 				warnings.push(`${SIDECAR}: ${id}.${field} is not a string; ignored`);
+				continue;
+			}
+			if (field === 'language') {
+				if (/^[a-z]{2}(-[A-Za-z]{2,4})?$/.test(v)) entry.language = v.slice(0, 2);
+				else
+					warnings.push(
+						`${SIDECAR}: ${id}.language "${v.slice(0, 40)}" is not an ISO 639-1 code such as "de"; detected from the text instead`,
+					);
 				continue;
 			}
 			if (field === 'date') {

@@ -2,11 +2,15 @@
 // bytes come from the reader at the edge (source/io/read-corpus.ts).
 
 import {isFurniture} from './furniture.js';
-import {extractFigures, type Figure} from './figures.js';
+import {extractFigures, figureContext, type Figure} from './figures.js';
+import {isFurnitureFigure} from './figures/furniture.js';
+import {detectLanguage} from './language.js';
 import {htmlToText} from './html.js';
 import {blocks, decode, sentenceSpans, type Block, type Sentence} from './text.js';
 
 export type Meta = {title: string; publisher: string | null; date: string | null; url: string | null};
+/** What a sidecar may give for a source: its metadata and, optionally, its language (ISO 639-1). */
+export type GivenMeta = Partial<Meta> & {language?: string};
 
 export type Source = Meta & {
 	/** Path relative to the corpus folder, with forward slashes. */
@@ -17,7 +21,12 @@ export type Source = Meta & {
 	words: number;
 	blocks: Block[];
 	sentences: Sentence[];
+	/** ISO 639-1 code from the sidecar or detected from the text; null when unsure (read as English). */
+	language: string | null;
+	/** Figures of the content, in text order. */
 	figures: (Figure & {sentence: number})[];
+	/** Figures in page furniture (bylines, stamps, share bars, navigation): listed apart and never lined up. */
+	furnitureFigures: (Figure & {sentence: number})[];
 	warnings: string[];
 	/** Another source with the same text, if this one is a duplicate file. */
 	sameAs: string | null;
@@ -32,7 +41,7 @@ export type Corpus = {dir: string; sources: Source[]; warnings: string[]};
  * the bytes are UTF-8 text that another tool's offsets index (passim's input), so it is kept exactly as it
  * is: a leading BOM stays, no HTML is extracted and no mojibake repaired.
  */
-export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>, options: {asIs?: boolean} = {}): Source {
+export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta, options: {asIs?: boolean} = {}): Source {
 	const decoded = options.asIs
 		? {text: new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes), encoding: 'utf-8', warnings: []}
 		: decode(bytes);
@@ -62,10 +71,17 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>,
 		for (const s of spans)
 			sentences.push({start: s.start, end: s.end, text: s.text, block: bi, index: sentences.length, boilerplate: b.boilerplate});
 	});
+	const language = meta?.language ?? detectLanguage(text);
+	const context = figureContext(text, language);
 	const figures: Source['figures'] = [];
+	const furnitureFigures: Source['furnitureFigures'] = [];
+	const lead = leadBlock(marked, titleBlock);
 	for (const s of sentences) {
-		if (s.boilerplate) continue;
-		for (const f of extractFigures(text, s.start, s.end)) figures.push({...f, sentence: s.index});
+		for (const f of extractFigures(text, s.start, s.end, {language, context})) {
+			const furniture =
+				s.boilerplate || isFurnitureFigure(text, f, {block: marked[s.block]!, beforeLead: s.block < lead && s.block !== titleBlock});
+			(furniture ? furnitureFigures : figures).push({...f, sentence: s.index});
+		}
 	}
 	const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 	return {
@@ -77,7 +93,9 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: Partial<Meta>,
 		words,
 		blocks: marked,
 		sentences,
+		language,
 		figures,
+		furnitureFigures,
 		warnings,
 		sameAs: null,
 	};
@@ -112,6 +130,24 @@ export function repairMojibake(text: string): string | null {
 	} catch {
 		return null;
 	}
+}
+
+/** Minimum words of the first block that reads as article text (the lead); shorter blocks before it are headers. */
+const LEAD_WORDS = 12;
+/** Chinese and Japanese write words without spaces: about two characters make a word. */
+const CJK_CHARS_PER_WORD = 2;
+
+/** Index of the lead: the first block other than the title with LEAD_WORDS words or more and sentence punctuation. */
+function leadBlock(blocks: Block[], titleBlock: number): number {
+	for (let i = 0; i < blocks.length; i++) {
+		const b = blocks[i]!;
+		if (i === titleBlock || b.boilerplate) continue;
+		const cjk = (b.text.match(/[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]/gu) ?? []).length;
+		const words = b.text.split(/\s+/).length + cjk / CJK_CHARS_PER_WORD;
+		if (words >= LEAD_WORDS && /[.!?。」"”)]/u.test(b.text)) return i;
+	}
+	// No block reads like a lead (a short note): nothing stands before it.
+	return 0;
 }
 
 function cleanHeading(line: string): string {

@@ -5,12 +5,12 @@
 import {createHash} from 'node:crypto';
 import {packFile} from '../core/pack.js';
 import {analyseFile, type FileAnalysis} from '../core/pipeline.js';
-import type {Meta} from '../core/source.js';
+import type {GivenMeta} from '../core/source.js';
 import {CACHE_VERSION} from './cache-version.js';
 import type {Store} from './store.js';
 
 /** The entry of one file: a hash of the version, the name, the sidecar entry, whether features are wanted, and the bytes. */
-export function fileKey(id: string, bytes: Uint8Array, meta: Partial<Meta> | undefined, features: boolean): string {
+export function fileKey(id: string, bytes: Uint8Array, meta: GivenMeta | undefined, features: boolean): string {
 	const h = createHash('sha256');
 	h.update(`churnscope-file-${CACHE_VERSION}\0${id}\0${JSON.stringify(meta ?? {})}\0${features ? 1 : 0}\0`);
 	h.update(bytes);
@@ -21,7 +21,7 @@ export function fileKey(id: string, bytes: Uint8Array, meta: Partial<Meta> | und
 export function analysePacked(
 	id: string,
 	bytes: Uint8Array,
-	meta: Partial<Meta> | undefined,
+	meta: GivenMeta | undefined,
 	opts: {features: boolean; store: Store | null},
 ): {packed: Uint8Array; hit: true} | {packed: Uint8Array; hit: false; analysis: FileAnalysis} {
 	const key = opts.store ? fileKey(id, bytes, meta, opts.features) : null;

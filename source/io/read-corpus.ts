@@ -32,7 +32,7 @@ import {analyseFile, assembleCorpus, type FileAnalysis} from '../core/pipeline.j
 import {analysePacked, fileKey} from './file-cache.js';
 import {Store} from './store.js';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
-import type {Corpus, Meta, Progress} from '../core/source.js';
+import type {Corpus, GivenMeta, Progress} from '../core/source.js';
 import {decode, looksBinary} from '../core/text.js';
 
 export {SIDECAR};
@@ -336,7 +336,7 @@ export function readCorpus(
 export function prepareCorpus(
 	dir: string,
 	opts: LoadOptions = {},
-): {files: CorpusFile[]; sidecar: Record<string, Partial<Meta>>; warnings: string[]} {
+): {files: CorpusFile[]; sidecar: Record<string, GivenMeta>; warnings: string[]} {
 	const walk = walkCorpus(dir, opts);
 	const warnings = [...walk.warnings];
 	return {files: walk.files, sidecar: readSidecar(walk.sidecar, warnings), warnings};
@@ -346,7 +346,7 @@ export function prepareCorpus(
 export function finishCorpus(
 	dir: string,
 	analysed: FileAnalysis[],
-	sidecar: Record<string, Partial<Meta>>,
+	sidecar: Record<string, GivenMeta>,
 	warnings: string[],
 ): {corpus: Corpus; features: SentenceFeatures[][]} {
 	const ids = new Set(analysed.map(a => a.source.id));
@@ -372,7 +372,7 @@ export function readSidecarBytes(path: string | null): {bytes: Buffer} | {skippe
 }
 
 /** The sidecar of a corpus folder, if any: parsed, with a warning for each problem. */
-function readSidecar(path: string | null, warnings: string[]): Record<string, Partial<Meta>> {
+function readSidecar(path: string | null, warnings: string[]): Record<string, GivenMeta> {
 	const read = readSidecarBytes(path);
 	if (read === null) return {};
 	if ('skipped' in read) {

@@ -9,7 +9,7 @@ import {packFile, unpackFile} from '../core/pack.js';
 import {analyseFile, type FileAnalysis} from '../core/pipeline.js';
 import {fileKey} from './file-cache.js';
 import {Store} from './store.js';
-import type {Corpus, Meta} from '../core/source.js';
+import type {Corpus, GivenMeta} from '../core/source.js';
 import type {FileOutcome, FileTask} from '../threads/file-worker.js';
 import {Pool, threadCount} from '../threads/pool.js';
 import {type CorpusFile, DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, readCorpus, readOne} from './read-corpus.js';
@@ -56,7 +56,7 @@ export async function readCorpusParallel(
 		const outcomes = await Promise.all(
 			batches.map(async batch => {
 				// No prototype: a file may be called `__proto__`.
-				const meta: Record<string, Partial<Meta>> = Object.create(null);
+				const meta: Record<string, GivenMeta> = Object.create(null);
 				for (const f of batch) if (sidecar[f.id]) meta[f.id] = sidecar[f.id]!;
 				const out = await pool.run({
 					files: batch,
@@ -93,7 +93,7 @@ export async function readCorpusParallel(
 function unpackOrRedo(
 	packed: Uint8Array,
 	file: CorpusFile,
-	sidecar: Record<string, Partial<Meta>>,
+	sidecar: Record<string, GivenMeta>,
 	opts: LoadOptions & FileCacheOptions & {features?: boolean},
 ): FileAnalysis {
 	try {

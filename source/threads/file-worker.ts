@@ -2,14 +2,14 @@
 // analyses (or why a file was skipped), in the batch's order. Everything here depends on one file alone.
 
 import {parentPort} from 'node:worker_threads';
-import type {Meta} from '../core/source.js';
+import type {GivenMeta} from '../core/source.js';
 import {analysePacked} from '../io/file-cache.js';
 import {type CorpusFile, readOne} from '../io/read-corpus.js';
 import {Store} from '../io/store.js';
 
 export type FileTask = {
 	files: CorpusFile[];
-	meta: Record<string, Partial<Meta>>;
+	meta: Record<string, GivenMeta>;
 	maxBytes: number;
 	features: boolean;
 	/** The analysis cache, where each file's analysis is kept by a hash of its bytes; null: not used. */

@@ -60,7 +60,7 @@ import {menuItems, type MenuItem} from './menus.js';
 import {compareScreen, familyScreen, readerScreen, type CompareScreen, type FamilyScreen, type ReaderScreen} from './screens.js';
 
 export const SEARCH_LIMIT = 200;
-export const KIND_CYCLE: (FigureKind | null)[] = [null, 'money', 'percent', 'count', 'rank', 'ratio', 'date'];
+export const KIND_CYCLE: (FigureKind | null)[] = [null, 'money', 'percent', 'count', 'rank', 'ratio', 'date', 'period', 'duration'];
 
 /** One line of the warnings view: the message, and the source it names (if any). */
 export type Warning = {source: string | null; text: string};

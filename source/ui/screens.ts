@@ -146,7 +146,12 @@ export function figureLines(pair: Pair): FigureLine[] {
 		kind: (f.a ?? f.b)!.kind,
 		a: written(f.a),
 		b: written(f.b),
-		value: f.status === 'changed' && f.a && f.b ? `${formatValue(f.a)} → ${formatValue(f.b)}` : formatValue((f.a ?? f.b)!),
+		value:
+			f.status === 'changed' && f.a && f.b
+				? `${formatValue(f.a)} → ${formatValue(f.b)}`
+				: f.status === 'hedged' && f.a && f.b
+					? `${formatValue(f.a)} (${f.a.qualifier ?? 'no hedge'} → ${f.b.qualifier ?? 'no hedge'})`
+					: formatValue((f.a ?? f.b)!),
 	}));
 }
 

@@ -131,7 +131,9 @@ export function bigCorpus(n: number): Corpus {
 		words: i,
 		blocks: [],
 		sentences: [],
+		language: null,
 		figures: [],
+		furnitureFigures: [],
 		warnings: [],
 		sameAs: null,
 	}));

@@ -98,6 +98,7 @@ export function FiguresView({
 				const selected = at === frame.list.cursor;
 				const notes = [
 					r.changed.length ? `changed: ${r.changed.join('; ')}` : '',
+					r.hedged.length ? `hedged: ${r.hedged.join('; ')}` : '',
 					r.dropped ? `dropped by ${r.dropped} cop${r.dropped > 1 ? 'ies' : 'y'}` : '',
 					[...new Set(r.occurrences.map(o => o.figure.text.replace(/\\\$/g, '$')))].join(' | '),
 				]
