@@ -44,14 +44,15 @@ export type Unit = {
 
 /** Units with rarity weights (IDF over all units), in the order given. */
 export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
+	// Keys as signed 32-bit integers: small integers are stored in a Map without boxing, hashes past 2^31 are not.
 	const df = new Map<number, number>();
-	for (const {f} of list) for (const h of f.feats) df.set(h, (df.get(h) ?? 0) + 1);
+	for (const {f} of list) for (const h of f.feats) df.set(h | 0, (df.get(h | 0) ?? 0) + 1);
 	const n = list.length;
 	return list.map(({src, f}) => {
 		const w = new Float32Array(f.feats.length);
 		let weight = 0;
 		for (let i = 0; i < f.feats.length; i++) {
-			const x = Math.log(1 + n / df.get(f.feats[i]!)!) * (f.figureMask[i] ? FIGURE_WEIGHT : 1);
+			const x = Math.log(1 + n / df.get(f.feats[i]! | 0)!) * (f.figureMask[i] ? FIGURE_WEIGHT : 1);
 			w[i] = x;
 			weight += x;
 		}

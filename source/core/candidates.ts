@@ -53,7 +53,7 @@ export function candidatePairs(
 	// Candidate pairs packed as (u × 2^unitBits + v) × 2 + rare, from each run of equal hashes. A large run
 	// with the same sentences as two runs before it adds nothing (a pair needs two shared shingles, and it
 	// has them): a release copied word for word by thousands of sites has hundreds of identical runs.
-	const cand: number[] = [];
+	const cand = new Grow();
 	const seenRuns = new Map<number, number>();
 	for (let i = 0; i < postings.length; ) {
 		const h = Math.floor(postings[i]! / scale);
@@ -81,8 +81,7 @@ export function candidatePairs(
 		}
 		i = j;
 	}
-	const packed = Float64Array.from(cand).sort();
-	cand.length = 0;
+	const packed = cand.done().sort();
 	const us: number[] = [];
 	const vs: number[] = [];
 	for (let i = 0, next = 0; i < packed.length; ) {
@@ -102,4 +101,22 @@ export function candidatePairs(
 	}
 	onProgress?.(packed.length, packed.length);
 	return {u: Int32Array.from(us), v: Int32Array.from(vs)};
+}
+
+/** A Float64Array that grows as numbers are pushed (a JS array of millions of doubles costs twice the memory and a copy). */
+class Grow {
+	private buf = new Float64Array(1 << 16);
+	private n = 0;
+	push(x: number): void {
+		if (this.n === this.buf.length) {
+			const next = new Float64Array(this.buf.length * 2);
+			next.set(this.buf);
+			this.buf = next;
+		}
+		this.buf[this.n++] = x;
+	}
+	/** The numbers pushed, as a view of the buffer. */
+	done(): Float64Array {
+		return this.buf.subarray(0, this.n);
+	}
 }

@@ -13,7 +13,7 @@
 
 import {datesConflict, similarity, type Edge, type Unit} from './align.js';
 import {kindOf, passageKind, wordRatio, wordsOf} from './classify.js';
-import {compareDates, dateEnd} from './dates.js';
+import {compareDateEnds, compareDates, dateEnd} from './dates.js';
 import {matchStart} from './features.js';
 import {lineUp} from './figures.js';
 import {anchorOverlap, PLACE_SIM} from './translation.js';
@@ -141,7 +141,7 @@ function groupSentences(
 	const order = Int32Array.from({length: n}, (_, i) => i).sort((a, b) => {
 		const A = units[a]!;
 		const B = units[b]!;
-		return compareDates(dates[A.src]!, dates[B.src]!) || B.weight - A.weight || A.src - B.src || A.sent - B.sent;
+		return compareDateEnds(dates[A.src]!, dates[B.src]!) || B.weight - A.weight || A.src - B.src || A.sent - B.sent;
 	});
 	const memberships = new Uint8Array(n);
 	const families: SentenceFamily[] = [];
@@ -669,7 +669,12 @@ function figureMatrix(sources: Source[], members: Member[], origin: number): Fam
 			for (const r of rows) r.cells.push({status: 'same', figure: r.figure});
 			return;
 		}
-		const lined = lineUp(originFigures, figuresIn(sources, m));
+		// Figures line up only inside the sentences the member and the origin align, by what they measure.
+		const lined = lineUp(
+			originFigures,
+			figuresIn(sources, m),
+			m.parts.map(p => [p.a, p.b]),
+		);
 		const byA = new Map<unknown, LinedUp>();
 		for (const l of lined) {
 			if (l.a) byA.set(l.a, l);
@@ -702,7 +707,11 @@ function pairsOf(families: Family[], byId: Map<string, Source>): Pair[] {
 				similarity: m.similarity,
 				kind: m.kind,
 				direction,
-				figures: lineUp(originFigures, figuresIn(byId, b)),
+				figures: lineUp(
+					originFigures,
+					figuresIn(byId, b),
+					m.parts.map(p => [p.a, p.b]),
+				),
 				parts: m.parts,
 				family: f.id,
 			});

@@ -14,7 +14,7 @@ import {buildFamilies} from './families.js';
 import {matchStart, type SentenceFeatures, sourceFeatures} from './features.js';
 import {lineUp} from './figures.js';
 import type {Progress, Source} from './source.js';
-import {tokenize} from './text.js';
+import {lowerHash, scanWords} from './scan.js';
 import {translationEdges} from './translation.js';
 import type {Family, Pair, Part, Repeat, Side} from './types.js';
 
@@ -156,7 +156,11 @@ function pairFromRun(A: Source, B: Source, run: Part[]): Pair {
 		similarity,
 		kind: passageKind(run.map(r => r.kind)),
 		direction: da && db && da !== db ? 'dated' : 'undated',
-		figures: lineUp(figs(A, a), figs(B, b)),
+		figures: lineUp(
+			figs(A, a),
+			figs(B, b),
+			run.map(r => [r.a, r.b]),
+		),
 		parts: run,
 		family: null,
 	};
@@ -166,12 +170,21 @@ function pairFromRun(A: Source, B: Source, run: Part[]): Pair {
 export function findRepeats(sources: Source[]): Repeat[] {
 	const out: Repeat[] = [];
 	for (const s of sources) {
+		// A sentence by its words' hashes (lower-cased), in order: the same words once normalised are one key.
 		const first = new Map<string, number>();
 		for (const sent of s.sentences) {
 			if (sent.boilerplate) continue;
-			const words = tokenize(s.text, sent.start, sent.end).map(t => t.norm);
-			if (words.length < 4) continue;
-			const key = words.join(' ');
+			let words = 0;
+			let h1 = 0x811c9dc5;
+			let h2 = 0x01000193;
+			scanWords(s.text, sent.start, sent.end, (a, b) => {
+				const w = lowerHash(s.text, a, b);
+				h1 = Math.imul(h1 ^ w, 0x01000193);
+				h2 = Math.imul(h2 + w, 0x5bd1e995) ^ (h2 >>> 15);
+				words++;
+			});
+			if (words < 4) continue;
+			const key = `${words}:${h1 >>> 0}:${h2 >>> 0}`;
 			const of = first.get(key);
 			if (of === undefined) first.set(key, sent.index);
 			else out.push({source: s.id, sentence: sent.index, of});
