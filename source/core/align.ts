@@ -98,7 +98,7 @@ export function alignSentences(
 	unitAt: (src: number, sent: number) => number,
 	/** The word-level LCS ratio of two units' sentences (asked only of pairs that stand alone). */
 	wordRatio: (u: number, v: number) => number,
-): {edges: Edge[]; related: (a: number, b: number) => boolean} {
+): {edges: Edge[]; related: (a: number, b: number) => boolean; unrelated: Edge[]} {
 	const scored: Edge[] = [];
 	const n = units.length;
 	const score = (u: number, v: number) => {
@@ -159,12 +159,19 @@ export function alignSentences(
 	const evidence = new Map<number, Edge[]>();
 	for (const e of kept) if (substantial(e)) (evidence.get(sourcePair(e)) ?? evidence.set(sourcePair(e), []).get(sourcePair(e))!).push(e);
 	const related = new Set<number>();
-	for (const [key, list] of evidence) if (list.length >= 2 || wordRatio(list[0]!.u, list[0]!.v) >= ALONE_MIN_RATIO) related.add(key);
+	const long = (e: Edge) => Math.min(units[e.u]!.words, units[e.v]!.words) > ALONE_MIN_WORDS;
+	for (const [key, list] of evidence) {
+		const only = list[0]!;
+		if (list.length >= 2 || (long(only) && wordRatio(only.u, only.v) >= ALONE_MIN_RATIO)) related.add(key);
+	}
 	const inRelated = kept.filter(e => related.has(sourcePair(e)));
 	const strong = new Set(inRelated.filter(isStrong).map(e => e.u * n + e.v));
 	return {
 		edges: inRelated.filter(e => isStrong(e) || besideStrong(e, units, unitAt, strong, n)),
 		related: (a, b) => related.has(a < b ? a * sources + b : b * sources + a),
+		// Strong pairs between sources that words alone do not relate: they count if something else does
+		// (a translation that kept its original headline).
+		unrelated: kept.filter(e => isStrong(e) && !related.has(sourcePair(e))),
 	};
 }
 

@@ -45,6 +45,8 @@ export type Alignment = {
 	related: (a: number, b: number) => boolean;
 	/** The word-level agreement of two units' sentences (LCS ratio, datelines left out). */
 	wordRatio: (u: number, v: number) => number;
+	/** Strong sentence pairs between sources that words alone do not relate. */
+	unrelated: Edge[];
 };
 
 /** Features, candidates and alignment over a corpus's sources. */
@@ -73,15 +75,28 @@ export function alignCorpus(sources: Source[], features?: SentenceFeatures[][], 
 		const b = sources[V.src]!;
 		return wordRatio(wordsOf(a, U.sent, matchStart(a, U.sent)), wordsOf(b, V.sent, matchStart(b, V.sent)));
 	};
-	const {edges, related} = alignSentences(units, cands, unitAt, ratioOf);
-	return {units, edges, unitAt, related, wordRatio: ratioOf};
+	const {edges, related, unrelated} = alignSentences(units, cands, unitAt, ratioOf);
+	return {units, edges, unitAt, related, wordRatio: ratioOf, unrelated};
 }
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
 	const alignment = alignCorpus(sources, opts.features, opts);
 	const languageOf = (src: number) => languageOfSource(sources[src]!);
-	const translated = translationEdges({units: alignment.units, unitAt: alignment.unitAt, languageOf});
-	const {families, pairs, stock} = buildFamilies({sources, ...alignment, edges: [...alignment.edges, ...translated], languageOf});
+	const translation = translationEdges({units: alignment.units, unitAt: alignment.unitAt, languageOf});
+	// A sentence that two translations of one text share word for word (the headline left in English).
+	const translated = new Set(translation.translated.map(([a, b]) => `${a}:${b}`));
+	const sourcesOf = (e: Edge) => {
+		const a = alignment.units[e.u]!.src;
+		const b = alignment.units[e.v]!.src;
+		return a < b ? `${a}:${b}` : `${b}:${a}`;
+	};
+	const untranslated = alignment.unrelated.filter(e => translated.has(sourcesOf(e)));
+	const {families, pairs, stock} = buildFamilies({
+		sources,
+		...alignment,
+		edges: [...alignment.edges, ...translation.edges, ...untranslated],
+		languageOf,
+	});
 	return {families, pairs, repeats: findRepeats(sources), stock};
 }
 

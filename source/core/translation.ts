@@ -40,8 +40,8 @@ export function anchorOverlap(a: Unit, b: Unit, rare?: (h: number) => boolean): 
 	return {shared, dice: sa.size + sb.size ? (2 * shared) / (sa.size + sb.size) : 0};
 }
 
-/** Aligned sentence pairs across languages, as edges (u < v) for the families stage. */
-export function translationEdges({units, unitAt, languageOf}: TranslationInput): Edge[] {
+/** Aligned sentence pairs across languages, as edges (u < v) for the families stage, and the pairs of sources they join. */
+export function translationEdges({units, unitAt, languageOf}: TranslationInput): {edges: Edge[]; translated: [number, number][]} {
 	const df = new Map<number, number>();
 	for (const u of units) for (const h of new Set(u.anchors)) df.set(h, (df.get(h) ?? 0) + 1);
 	const rare = (h: number) => (df.get(h) ?? 0) <= ANCHOR_MAX_DF;
@@ -85,8 +85,13 @@ export function translationEdges({units, unitAt, languageOf}: TranslationInput):
 	});
 	for (const list of ofSource.values()) list.sort((x, y) => units[x]!.sent - units[y]!.sent);
 	const edges: Edge[] = [];
-	for (const [a, b] of candidates) edges.push(...alignTranslation(units, ofSource.get(a)!, ofSource.get(b)!, rare));
-	return edges;
+	const translated: [number, number][] = [];
+	for (const [a, b] of candidates) {
+		const aligned = alignTranslation(units, ofSource.get(a)!, ofSource.get(b)!, rare);
+		if (aligned.length) translated.push([a, b]);
+		edges.push(...aligned);
+	}
+	return {edges, translated};
 }
 
 /** Two sources' sentences (their units in text order) lined up in order by their rare anchors. */

@@ -54,4 +54,16 @@ describe('translated copies', () => {
 		]);
 		expect(families).toEqual([]);
 	});
+	it('pairs a headline a translation left in the original language, which alone would relate nothing', () => {
+		const title = 'CGTN poll finds wide support for shared future';
+		const {families} = findReuse([
+			src('en.txt', 'en', `${title}\n${english}`, '2022-12-08'),
+			src('es.txt', 'es', `${title}\n${spanish}`, '2022-12-09'),
+		]);
+		const es = families.flatMap(f => f.members).filter(m => m.source === 'es.txt');
+		expect(es.some(m => m.text.includes(title))).toBe(true);
+		// The same headline in two unrelated texts is nothing.
+		const other = src('other.txt', 'en', `${title}\nThe weather stayed mild for most of the week in the mountains.`, '2022-12-09');
+		expect(findReuse([src('en.txt', 'en', `${title}\n${english}`, '2022-12-08'), other]).families).toEqual([]);
+	});
 });

@@ -9,10 +9,13 @@ import {datelineEnd} from '../../source/core/dateline.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
 import {type Gold, ratio, readGold, type Score, score, SYNDICATED} from './syndicated-score.js';
 
-/** What the tuning releases must keep: measured 0.82 recall and 0.96 precision when this test was written. */
-const TUNING = {recall: 0.8, precision: 0.95};
-/** What the held-out releases must keep, as measured without tuning on them (a floor against regressions). */
-const HELDOUT = {recall: 0.5, precision: 0.85};
+/**
+ * What the tuning releases must keep, just under what they measure (same-language recall 0.86, precision
+ * 0.96, translations found 0.30). The issue's bar is recall 0.9: not reached here (README, "On real pages").
+ */
+const TUNING = {recall: 0.85, precision: 0.95, translations: 0.25};
+/** What the held-out releases must keep, just under what they measure without tuning on them (0.56, 0.91). */
+const HELDOUT = {recall: 0.5, precision: 0.88};
 const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
 
 const sameLanguage = (s: Score) => {
@@ -51,6 +54,9 @@ describe('reuse on real syndicated pages', () => {
 		const same = report('tuning', s);
 		expect(same.recall).toBeGreaterThanOrEqual(TUNING.recall);
 		expect(s.precision).toBeGreaterThanOrEqual(TUNING.precision);
+		// Copies in another language are found by the numbers and names they keep (translation.ts).
+		const t = s.byKind['translation']!;
+		expect(ratio(t.found, t.copies)).toBeGreaterThanOrEqual(TUNING.translations);
 		// Verbatim copies are found whole.
 		expect(s.byKind['verbatim']!.found).toBe(s.byKind['verbatim']!.copies);
 	});
