@@ -364,6 +364,6 @@ export function keyTableMarkdown(): string {
 		const own = BINDINGS[c].filter(b => !grouped.has(b));
 		if (own.length) out.push(`**${CONTEXT_TITLES[c]}**`, '', ...table(own), '');
 	}
-	out.push('ctrl-c quits from anywhere (exit code 130).');
+	out.push('ctrl-c quits from anywhere (exit code 130); ctrl-z suspends (`fg` comes back).');
 	return out.join('\n');
 }

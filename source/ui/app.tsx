@@ -69,6 +69,8 @@ export type AppProps = {
 	theme?: Theme;
 	initial?: State;
 	onAbort?: () => void;
+	/** ctrl-z: give the terminal back and stop until `fg` (ui/terminal.tsx). */
+	onSuspend?: () => void;
 	/** The sources list only (from the cache) while the texts load: browsing and quitting work, nothing opens. */
 	preview?: boolean;
 	/** What the analysis is doing while it runs, for the status line. */
@@ -85,6 +87,7 @@ export function App({
 	theme: givenTheme,
 	initial,
 	onAbort,
+	onSuspend,
 	preview = false,
 	progress,
 	io = NO_IO,
@@ -165,6 +168,11 @@ export function App({
 			// Quit from anywhere, as an abort (exit 130, as fzf).
 			onAbort?.();
 			exit();
+			return;
+		}
+		if (key.ctrl && input === 'z') {
+			// Suspend from anywhere, as a shell's job control does in a terminal not in raw mode.
+			onSuspend?.();
 			return;
 		}
 		const keys = decodeKeys(input, key);

@@ -119,6 +119,7 @@ export function Help({theme, context, cols, rows, top}: {theme: Theme; context: 
 	const all = [
 		...lines.map(([k, label]) => fit(k, keyW, true) + fit(label, cols - keyW)),
 		fit('ctrl-c', keyW, true) + 'quit from anywhere',
+		fit('ctrl-z', keyW, true) + 'suspend (fg comes back)',
 	];
 	const body = Math.max(1, rows - 1);
 	const shown = all.slice(top, top + body);

@@ -88,7 +88,9 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 	);
 	const view = () => {
 		if (corpus) {
-			return <App corpus={corpus} analysis={analysis} progress={progress} onAbort={onAbort} theme={theme} io={io} />;
+			return (
+				<App corpus={corpus} analysis={analysis} progress={progress} onAbort={onAbort} onSuspend={terminal.suspend} theme={theme} io={io} />
+			);
 		}
 		if (preview) {
 			// The sources list from the cache, browsable while the texts load.
@@ -98,6 +100,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 					analysis={{corpus: preview.corpus, pairs: [], families: [], repeats: [], stock: [], rows: preview.rows}}
 					preview
 					onAbort={onAbort}
+					onSuspend={terminal.suspend}
 					theme={theme}
 				/>
 			);

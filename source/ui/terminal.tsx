@@ -2,14 +2,14 @@
 // ends, and around a suspension.
 // - SIGINT, SIGQUIT, SIGTERM and SIGHUP (sent by `kill`, or by a closing terminal) restore the terminal and
 //   end the process with 128 + the signal's number; so does any exit.
-// - Suspension: in raw mode ctrl-z is a key, not a signal, so <Resumable> hears it and suspends; SIGTSTP
+// - Suspension: in raw mode ctrl-z is a key, not a signal, so the app's key handler suspends; SIGTSTP
 //   sent by `kill` does the same. The alternate screen and raw mode are left, then the process stops as
 //   the shell expects (SIGTSTP with its default action). SIGCONT (`fg`) enters both again and redraws the
 //   whole frame: the screen the app comes back to is blank, and Ink draws only what changed.
 
 import type React from 'react';
 import {useEffect} from 'react';
-import {useInput, useStdout} from 'ink';
+import {useStdout} from 'ink';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?1049l';
@@ -94,14 +94,11 @@ export function takeTerminal(tty: Tty = process, exit: (code: number) => void = 
 }
 
 /**
- * Wraps the app: ctrl-z suspends, and after `fg` the whole last frame is written again (Ink's stdout
- * write clears what it drew and draws it anew).
+ * Wraps the app: after `fg` the whole last frame is written again (Ink's stdout write clears what it drew
+ * and draws it anew). ctrl-z itself is a key like the others: the app's one key handler calls suspend().
  */
 export function Resumable({terminal, children}: {terminal: Terminal; children: React.ReactNode}) {
 	const {write} = useStdout();
 	useEffect(() => terminal.onResume(() => write('')), [terminal, write]);
-	useInput((input, key) => {
-		if (key.ctrl && input === 'z') terminal.suspend();
-	});
 	return children;
 }
