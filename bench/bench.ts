@@ -4,7 +4,7 @@
 //   node dist/bench.js [--only startup,search,reuse,copies,figures,launch,load,memory,hostile] [--articles 1000,10000] [--passages 100000] [--runs 7]
 
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {analysisOf} from '../source/core/analysis.js';
@@ -173,7 +173,8 @@ function underLoad(passages: number) {
 		);
 	return {
 		passages_approx: passages,
-		search_box_holding_a: hold('/', 'type to search', 'a'),
+		// ctrl-f opens the passage search from any view ('/' filters lists).
+		search_box_holding_a: hold('\x06', 'type to search', 'a'),
 		sources_list_holding_j: hold('', 'SOURCES', 'j'),
 	};
 }
@@ -366,6 +367,25 @@ function inChild(kind: string, n: number): unknown {
 	return JSON.parse(out.trim().split('\n').pop()!);
 }
 
+/**
+ * The reference for exact reuse: Debian's similarity-tester (sim_text -p, each file against the ones after
+ * it, percentages above 20) on the same folder, its wall time in seconds; null when it is not installed.
+ */
+function simText(articles: number): number | null {
+	const {dir} = corpusOnDisk(articles);
+	const files = readdirSync(dir).filter(f => f.endsWith('.txt'));
+	const t0 = performance.now();
+	const r = spawnSync('sim_text', ['-p', '-t', '20', '-i', '-o', '/dev/null'], {
+		cwd: dir,
+		input: files.join('\n') + '\n', // sim_text refuses a list without a final newline
+		stdio: ['pipe', 'ignore', 'ignore'],
+		timeout: 600_000,
+	});
+	if (r.error) return null;
+	if (r.status !== 0) throw new Error(`sim_text failed with exit code ${r.status}`);
+	return ms((performance.now() - t0) / 1000);
+}
+
 // ---------- main ----------
 
 const args = parseArgs(process.argv.slice(2));
@@ -406,9 +426,15 @@ if (args.only.has('reuse')) {
 	for (const n of args.articles) {
 		log(`reuse detection (${n} articles of about 600 words)…`);
 		const r = inChild('reuse', n) as Awaited<ReturnType<typeof reuseChild>>;
-		runs.push(r);
+		const sim = simText(n);
+		runs.push({...r, ...(sim === null ? {} : {baseline_sim_text_s: sim, ratio_to_sim_text: ms(r.total_s / sim)})});
 		log(
 			`  ${r.total_s}s (load ${r.load_s}s, analyse ${r.analyse_s}s) · peak ${r.peak_rss_mb} MB · precision ${r.precision} · recall ${r.recall} (verbatim ${r.recall_by_kind['verbatim']}, near ${r.recall_by_kind['near']}, reworded ${r.recall_by_kind['reworded']})`,
+		);
+		log(
+			sim === null
+				? '  sim_text (similarity-tester) not installed: no baseline'
+				: `  sim_text on the same files (exact runs of text): ${sim}s · ratio ${ms(r.total_s / sim)}`,
 		);
 	}
 	const [a, b] = [runs[0], runs[runs.length - 1]];
