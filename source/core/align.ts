@@ -40,6 +40,8 @@ export type Unit = {
 	dates: string[];
 	/** Numbers and names, in text order: what a translation keeps (features.ts). */
 	anchors: Uint32Array;
+	/** How many of its features are figures (a number, an amount, a date). */
+	figures: number;
 };
 
 /** Units with rarity weights (IDF over all units), in the order given. */
@@ -56,7 +58,9 @@ export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
 			w[i] = x;
 			weight += x;
 		}
-		return {src, sent: f.sentence, feats: f.feats, w, weight, words: f.words, dates: f.dates, anchors: f.anchors};
+		let figures = 0;
+		for (const m of f.figureMask) figures += m;
+		return {src, sent: f.sentence, feats: f.feats, w, weight, words: f.words, dates: f.dates, anchors: f.anchors, figures};
 	});
 }
 
@@ -159,10 +163,15 @@ export function alignSentences(
 	const evidence = new Map<number, Edge[]>();
 	for (const e of kept) if (substantial(e)) (evidence.get(sourcePair(e)) ?? evidence.set(sourcePair(e), []).get(sourcePair(e))!).push(e);
 	const related = new Set<number>();
-	const long = (e: Edge) => Math.min(units[e.u]!.words, units[e.v]!.words) > ALONE_MIN_WORDS;
+	// A short sentence alone relates two sources only when it states a fact (a figure) outside a headline:
+	// the same short headline or formula is what unrelated texts share.
+	const enough = (e: Edge) => {
+		const [u, v] = [units[e.u]!, units[e.v]!];
+		return Math.min(u.words, v.words) > ALONE_MIN_WORDS || (u.figures > 0 && v.figures > 0 && u.sent > 0 && v.sent > 0);
+	};
 	for (const [key, list] of evidence) {
 		const only = list[0]!;
-		if (list.length >= 2 || (long(only) && wordRatio(only.u, only.v) >= ALONE_MIN_RATIO)) related.add(key);
+		if (list.length >= 2 || (enough(only) && wordRatio(only.u, only.v) >= ALONE_MIN_RATIO)) related.add(key);
 	}
 	const inRelated = kept.filter(e => related.has(sourcePair(e)));
 	const strong = new Set(inRelated.filter(isStrong).map(e => e.u * n + e.v));

@@ -224,3 +224,23 @@ describe('reuse between stories of one template', () => {
 		expect(findReuse([src('a.txt', a, '2021-12-31'), src('b.txt', a, '2022-01-01')]).families).toHaveLength(1);
 	});
 });
+
+describe('reuse on one short sentence alone', () => {
+	const story = (title: string, line: string, rest: string) => `${title}\n${line} ${rest}`;
+	const fact = 'The terminal will cost 4.2 billion euros.';
+	it('pairs two stories that share one short sentence stating a figure, word for word', () => {
+		const a = src('a.txt', story('Harbour news', fact, 'Dockers in the old town went on strike over pay.'), '2026-01-01');
+		const b = src('b.txt', story('Port story', fact, 'Fishermen worry about the dredging of the bay.'), '2026-01-02');
+		expect(findReuse([a, b]).families).toHaveLength(1);
+	});
+	it('does not pair two stories that share only a short headline, or a short formula without a figure', () => {
+		const headline = 'Storm hits the coast again';
+		const a = src('a.txt', story(headline, 'Dockers in the old town went on strike over pay.', 'Talks resume next week.'), '2026-01-01');
+		const b = src('b.txt', story(headline, 'Fishermen worry about the dredging of the bay.', 'The mayor said nothing.'), '2026-01-02');
+		expect(findReuse([a, b]).families).toEqual([]);
+		const formula = 'The following is the full text of the statement.';
+		const c = src('c.txt', story('Harbour news', formula, 'Dockers in the old town went on strike over pay.'), '2026-01-01');
+		const d = src('d.txt', story('Port story', formula, 'Fishermen worry about the dredging of the bay.'), '2026-01-02');
+		expect(findReuse([c, d]).families).toEqual([]);
+	});
+});

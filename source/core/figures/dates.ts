@@ -165,6 +165,18 @@ export class DateRules extends Window {
 		return {month, last, full};
 	}
 
+	/**
+	 * A bare English month name after a capitalised word inside a sentence names something ("the Long March
+	 * rockets", "the Arab Spring"-like names) rather than dating it; "In March" opens a sentence. German is
+	 * left out: its nouns are capitalised ("Ende März").
+	 */
+	protected insideName(k: number): boolean {
+		if (this.lang.code !== 'en') return false;
+		const prev = this.t[k - 1];
+		const before = this.t[k - 2];
+		return prev?.type === 'word' && prev.capital === true && before?.type === 'word' && !prev.newline;
+	}
+
 	protected half(first: number, last: number, which: 'H1' | 'H2'): Candidate {
 		const y = this.yearAfter(last);
 		if (y) return {first, last: y.last, kind: 'period', value: `${y.year}-${which}`, unit: null};
@@ -205,7 +217,7 @@ export class DateRules extends Window {
 		if (yt?.type === 'num' && /^\d{4}$/.test(yt.w) && Number(yt.w) >= YEAR_MIN && Number(yt.w) <= YEAR_MAX && !yt.newline) {
 			return {first: i, last: k, kind: 'date', value: `${yt.w}-${pad(mo.month)}`, unit: null};
 		}
-		if (!mo.full) return null;
+		if (!mo.full || this.insideName(i)) return null;
 		return {first: i, last: mo.last, kind: 'date', value: `--${pad(mo.month)}`, unit: null};
 	}
 }

@@ -86,7 +86,8 @@ function closeness(a: Figure, b: Figure): number {
 
 /**
  * Line up `a` (the origin's figures) with `b` (the copy's). With `aligned` (pairs of origin and copy
- * sentence indices) a figure meets only figures of its aligned sentences; without it, any figure of the
+ * sentence indices) a figure meets figures of its aligned sentences first, and a figure of any other sentence
+ * only when both are left over and have the same value (moved, not changed); without it, any figure of the
  * other passage. Rows follow `a`'s order, then what `b` adds.
  */
 export function lineUp(a: Placed[], b: Placed[], aligned?: [number, number][]): LinedUp[] {
@@ -100,13 +101,30 @@ export function lineUp(a: Placed[], b: Placed[], aligned?: [number, number][]): 
 			options.push({i, j, score, distance: Math.abs(i / Math.max(1, a.length) - j / Math.max(1, b.length))});
 		}
 	}
-	options.sort((x, y) => y.score - x.score || x.distance - y.distance || x.i - y.i || x.j - y.j);
 	const ofA = new Map<number, number>();
 	const usedB = new Set<number>();
-	for (const o of options) {
-		if (ofA.has(o.i) || usedB.has(o.j)) continue;
-		ofA.set(o.i, o.j);
-		usedB.add(o.j);
+	const take = (list: typeof options) => {
+		list.sort((x, y) => y.score - x.score || x.distance - y.distance || x.i - y.i || x.j - y.j);
+		for (const o of list) {
+			if (ofA.has(o.i) || usedB.has(o.j)) continue;
+			ofA.set(o.i, o.j);
+			usedB.add(o.j);
+		}
+	};
+	take(options);
+	// A figure the copy kept but moved to another sentence ("in 2025" said one sentence earlier) is the same
+	// figure, not one missing and one added: what aligned sentences left over on both sides meets by value.
+	if (allowed) {
+		const moved: typeof options = [];
+		for (const [i, fa] of a.entries()) {
+			if (ofA.has(i)) continue;
+			for (const [j, fb] of b.entries()) {
+				if (usedB.has(j) || !sameValue(fa, fb)) continue;
+				const score = fit(fa, fb);
+				if (score !== null) moved.push({i, j, score, distance: Math.abs(i / Math.max(1, a.length) - j / Math.max(1, b.length))});
+			}
+		}
+		take(moved);
 	}
 	const rows: LinedUp[] = a.map((fa, i) => {
 		const j = ofA.get(i);

@@ -60,9 +60,14 @@ describe('figures as each language writes them', () => {
 			'Under Article 5 of the treaty.',
 			'A Boeing 737 landed.',
 			'Five Years of Reform and Opening',
+			'The Long March rockets launched satellites.',
 		]) {
 			expect(read(text, 'en'), text).toEqual([]);
 		}
+		// A month after a capitalised word that opens the sentence, or with a year, is still a date.
+		expect(one('In March the rockets launched.', 'en')).toMatchObject({kind: 'date', value: '--03'});
+		expect(one('The Long March 2025 launch', 'en')).toMatchObject({kind: 'date', value: '2025-03'});
+		expect(one('Die Zahl stieg Ende März.', 'de')).toMatchObject({kind: 'date', value: '--03'});
 	});
 });
 

@@ -29,7 +29,12 @@ describe('lining figures up by what they measure', () => {
 				]),
 			),
 		).toEqual(['changed:128|157', 'same:500|500']);
-		expect(show(lineUp(a, b, [[0, 0]]))).toEqual(['missing:128|', 'missing:500|', 'added:|500', 'added:|157']);
+		// Without its sentence aligned, a figure meets only an equal one left over elsewhere (moved, the same).
+		expect(show(lineUp(a, b, [[0, 0]]))).toEqual(['missing:128|', 'same:500|500', 'added:|157']);
+		expect(show(lineUp(side('The toll rose to 128 people.'), side('The toll rose to 157 people.'), []))).toEqual([
+			'missing:128|',
+			'added:|157',
+		]);
 	});
 	it('lines up counts of people under different nouns, and measurements in different units', () => {
 		const rows = lineUp(
