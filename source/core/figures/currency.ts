@@ -107,10 +107,22 @@ function count(re: RegExp, text: string): number {
  */
 export function figureContext(text: string, language?: string | null): FigureContext {
 	const english = !language || language.startsWith('en');
-	let dollar = '$';
-	if (US_DOLLARS.test(text)) dollar = 'USD';
-	else if (english && !OTHER_DOLLARS.test(text)) dollar = 'USD';
-	const yuan = count(YUAN, text);
-	const yen = count(YEN, text);
-	return {dollar, yen: yuan > yen ? 'CNY' : yen > yuan ? 'JPY' : '¥'};
+	// Each answer is worked out the first time a bare sign asks for it: most texts have neither sign, and
+	// the evidence patterns run over the whole text (a quarter of the per-text pipeline when eager).
+	let dollar: string | undefined;
+	let yen: string | undefined;
+	return {
+		get dollar() {
+			dollar ??= US_DOLLARS.test(text) || (english && !OTHER_DOLLARS.test(text)) ? 'USD' : '$';
+			return dollar;
+		},
+		get yen() {
+			if (yen === undefined) {
+				const y = count(YUAN, text);
+				const j = count(YEN, text);
+				yen = y > j ? 'CNY' : j > y ? 'JPY' : '¥';
+			}
+			return yen;
+		},
+	};
 }
