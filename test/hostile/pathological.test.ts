@@ -7,7 +7,7 @@ import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {pathologicalInputs} from '../../bench/pathological.js';
 import {htmlToText} from '../../source/core/html.js';
-import {buildSource, inferMeta} from '../../source/core/source.js';
+import {buildSource, FIGURE_SENTENCE_CHARS, inferMeta} from '../../source/core/source.js';
 import {CLI, makeCorpus} from '../helpers.js';
 
 const inputs = pathologicalInputs;
@@ -68,4 +68,25 @@ describe('pathological runs', () => {
 			expect(r.status, args.join(' ')).toBeLessThan(2);
 		}
 	}, 600_000);
+});
+
+describe('figures in an overlong sentence', () => {
+	it('are read in its first FIGURE_SENTENCE_CHARS characters only, with a warning, and no number is cut', () => {
+		const dump = '12345 '.repeat(FIGURE_SENTENCE_CHARS); // one "sentence" six times the cap
+		const s = buildSource('x.txt', Buffer.from(`In 2024, 7 ports opened. ${dump}`));
+		const inDump = s.figures.filter(f => f.sentence === 1);
+		expect(inDump.length).toBeGreaterThan(0);
+		expect(inDump.length).toBeLessThanOrEqual(FIGURE_SENTENCE_CHARS / 6);
+		expect(inDump.every(f => f.text === '12345')).toBe(true);
+		expect(s.figures.some(f => f.sentence === 0 && f.value === 7)).toBe(true);
+		expect(s.warnings.some(w => /figures read only in the first 5,000 characters of 1 overlong sentence/.test(w))).toBe(true);
+	});
+
+	it('are all read in a sentence under the cap, with no warning', () => {
+		const text = `Exports rose ${Array.from({length: 400}, (_, i) => `${i + 1}%`).join(', ')}.`;
+		expect(text.length).toBeLessThan(FIGURE_SENTENCE_CHARS);
+		const s = buildSource('x.txt', Buffer.from(text));
+		expect(s.figures.filter(f => f.kind === 'percent').length).toBe(400);
+		expect(s.warnings).toEqual([]);
+	});
 });
