@@ -11,6 +11,7 @@ import {candidatePairs} from './candidates.js';
 import {kindOf, passageKind, wordRatio, wordsOf} from './classify.js';
 import {compareDates, dateEnd} from './dates.js';
 import {buildFamilies} from './families.js';
+import {gapEdges} from './gaps.js';
 import {matchStart, type SentenceFeatures, sourceFeatures} from './features.js';
 import {lineUp} from './figures.js';
 import type {Progress, Source} from './source.js';
@@ -75,8 +76,10 @@ export function alignCorpus(sources: Source[], features?: SentenceFeatures[][], 
 		const b = sources[V.src]!;
 		return wordRatio(wordsOf(a, U.sent, matchStart(a, U.sent)), wordsOf(b, V.sent, matchStart(b, V.sent)));
 	};
-	const {edges, related, unrelated} = alignSentences(units, cands, unitAt, ratioOf);
-	return {units, edges, unitAt, related, wordRatio: ratioOf, unrelated};
+	const aligned = alignSentences(units, cands, unitAt, ratioOf);
+	const gaps = gapEdges(units, aligned.edges, unitAt);
+	const edges = [...aligned.edges, ...gaps];
+	return {units, edges, unitAt, related: aligned.related, wordRatio: ratioOf, unrelated: aligned.unrelated};
 }
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {

@@ -1,0 +1,174 @@
+// Stage 3c of reuse detection: sentences between two aligned ones. A back-translated or spun copy keeps the
+// release's order but rewords some sentences past what the features match ("The following is the full text of
+// the address:" → "The full text of the statement follows:"). Between two aligned sentence pairs of two
+// related sources, the unaligned sentences of each side are lined up by length and by what words they share,
+// as Gale and Church align the sentences of a translation between paragraph anchors: one for one, or one
+// for two where a copy split or merged a sentence. Only gaps closed at both ends, in one language, and short.
+
+import {type Edge, similarity, type Unit} from './align.js';
+
+/** A gap of more sentences than this on either side is text of the copy's own, not a reworded stretch. */
+export const GAP_MAX = 6;
+/**
+ * Two sentences whose word counts differ by more than this factor are not one reworded as the other
+ * (a reworded sentence in the fixtures keeps its length within a factor of 1.9; a caption against a paragraph
+ * is 3 and more).
+ */
+export const GAP_LENGTH_RATIO = 2.2;
+/**
+ * In a gap of more than one sentence a side, each pair of a bead must share this much of the shorter one's
+ * features, weighted by rarity: length alone pairs neighbours ("Comrades, friends, ladies and gentlemen,"
+ * with the greeting after it). A lone sentence closed in on both sides needs none: it has nowhere else to go.
+ */
+export const GAP_MIN_CONTAIN = 0.3;
+/** The cost of leaving a sentence of the gap unpaired, against a pair's length cost |ln(ratio)|. */
+const SKIP_COST = 0.8;
+/** What a sentence split in two costs beyond its lengths: a little more than a one-for-one pair. */
+const MERGE_COST = 0.25;
+/** A shared feature lowers a pair's cost by this much times the pair's similarity. */
+const SIMILARITY_BONUS = 2;
+
+type Bead = {a: number[]; b: number[]};
+
+/**
+ * Sentence pairs (u < v, as units) in the gaps between `edges` of each pair of related sources. `edges` are
+ * same-language alignments; each source pair's edges are taken in order (the longest run increasing on both
+ * sides), and a gap is the sentences with units strictly between two consecutive ones that align with
+ * nothing in the other source.
+ */
+export function gapEdges(units: Unit[], edges: Edge[], unitAt: (src: number, sent: number) => number): Edge[] {
+	const bySources = new Map<string, [number, number][]>();
+	const aligned = new Set<string>();
+	for (const e of edges) {
+		let [x, y] = [e.u, e.v];
+		if (units[x]!.src > units[y]!.src) [x, y] = [y, x];
+		const key = `${units[x]!.src}:${units[y]!.src}`;
+		(bySources.get(key) ?? bySources.set(key, []).get(key)!).push([x, y]);
+		aligned.add(`${x}>${units[y]!.src}`);
+		aligned.add(`${y}>${units[x]!.src}`);
+	}
+	const out: Edge[] = [];
+	for (const list of bySources.values()) {
+		const chain = increasingRun(list.map(([x, y]) => [units[x]!.sent, units[y]!.sent]));
+		const srcA = units[list[0]![0]]!.src;
+		const srcB = units[list[0]![1]]!.src;
+		const free = (src: number, other: number, from: number, to: number) => {
+			const got: number[] = [];
+			for (let s = from + 1; s < to; s++) {
+				const u = unitAt(src, s);
+				if (u >= 0 && !aligned.has(`${u}>${other}`)) got.push(u);
+			}
+			return got;
+		};
+		for (let k = 0; k + 1 < chain.length; k++) {
+			const [a1, b1] = chain[k]!;
+			const [a2, b2] = chain[k + 1]!;
+			const ga = free(srcA, srcB, a1, a2);
+			const gb = free(srcB, srcA, b1, b2);
+			if (!ga.length || !gb.length || ga.length > GAP_MAX || gb.length > GAP_MAX) continue;
+			for (const bead of alignGap(units, ga, gb)) {
+				for (const u of bead.a)
+					for (const v of bead.b) out.push({u: Math.min(u, v), v: Math.max(u, v), sim: round(similarity(units[u]!, units[v]!))});
+			}
+		}
+	}
+	return out;
+}
+
+/** The longest run of sentence pairs increasing on both sides (patience sorting over the second side). */
+export function increasingRun(pairs: [number, number][]): [number, number][] {
+	const sorted = [...pairs].sort((p, q) => p[0] - q[0] || q[1] - p[1]);
+	const tails: number[] = [];
+	const prev = new Int32Array(sorted.length).fill(-1);
+	for (let i = 0; i < sorted.length; i++) {
+		const b = sorted[i]![1];
+		let lo = 0;
+		let hi = tails.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (sorted[tails[mid]!]![1] < b) lo = mid + 1;
+			else hi = mid;
+		}
+		if (lo > 0) prev[i] = tails[lo - 1]!;
+		tails[lo] = i;
+	}
+	const run: [number, number][] = [];
+	for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) run.push(sorted[i]!);
+	return run.reverse();
+}
+
+/**
+ * The cheapest monotone alignment of two short runs of sentences (units): beads one for one, one for two,
+ * two for one, or a sentence left alone; only beads with sentences on both sides are returned.
+ */
+export function alignGap(units: Unit[], ga: number[], gb: number[]): Bead[] {
+	const n = ga.length;
+	const m = gb.length;
+	const lone = n === 1 && m === 1;
+	const words = (list: number[]) => list.reduce((t, u) => t + Math.max(1, units[u]!.words), 0);
+	const beadCost = (a: number[], b: number[]) => {
+		const ratio = words(a) / words(b);
+		if (ratio > GAP_LENGTH_RATIO || ratio < 1 / GAP_LENGTH_RATIO) return Infinity;
+		let sim = 0;
+		for (const u of a)
+			for (const v of b) {
+				if (!lone && containment(units[u]!, units[v]!) < GAP_MIN_CONTAIN) return Infinity;
+				sim = Math.max(sim, similarity(units[u]!, units[v]!));
+			}
+		return Math.abs(Math.log(ratio)) + (a.length + b.length > 2 ? MERGE_COST : 0) - SIMILARITY_BONUS * sim;
+	};
+	const cost = Array.from({length: n + 1}, () => new Float64Array(m + 1).fill(Infinity));
+	const from = Array.from({length: n + 1}, () => new Int8Array(m + 1).fill(-1));
+	cost[0]![0] = 0;
+	const steps: [number, number][] = [
+		[1, 1],
+		[1, 2],
+		[2, 1],
+		[1, 0],
+		[0, 1],
+	];
+	for (let i = 0; i <= n; i++) {
+		for (let j = 0; j <= m; j++) {
+			const here = cost[i]![j]!;
+			if (here === Infinity) continue;
+			steps.forEach(([di, dj], s) => {
+				if (i + di > n || j + dj > m) return;
+				const c = di && dj ? beadCost(ga.slice(i, i + di), gb.slice(j, j + dj)) : SKIP_COST;
+				if (here + c < cost[i + di]![j + dj]!) {
+					cost[i + di]![j + dj] = here + c;
+					from[i + di]![j + dj] = s;
+				}
+			});
+		}
+	}
+	const beads: Bead[] = [];
+	for (let i = n, j = m; i > 0 || j > 0; ) {
+		const [di, dj] = steps[from[i]![j]!]!;
+		if (di && dj) beads.push({a: ga.slice(i - di, i), b: gb.slice(j - dj, j)});
+		i -= di;
+		j -= dj;
+	}
+	return beads.reverse();
+}
+
+/** The share of the lighter unit's feature weight that the two share (no floor on how many, unlike `similarity`). */
+export function containment(a: Unit, b: Unit): number {
+	let i = 0;
+	let j = 0;
+	let shared = 0;
+	while (i < a.feats.length && j < b.feats.length) {
+		const x = a.feats[i]!;
+		const y = b.feats[j]!;
+		if (x === y) {
+			shared += Math.min(a.w[i]!, b.w[j]!);
+			i++;
+			j++;
+		} else if (x < y) i++;
+		else j++;
+	}
+	return shared / (Math.min(a.weight, b.weight) || 1);
+}
+
+function round(x: number): number {
+	return Math.round(x * 1000) / 1000;
+}

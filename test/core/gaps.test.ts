@@ -1,0 +1,114 @@
+// Stage 3c: sentences between two aligned pairs of two related sources, lined up by length and shared words.
+import {describe, expect, it} from 'vitest';
+import {weighUnits, type Unit} from '../../source/core/align.js';
+import {sourceFeatures} from '../../source/core/features.js';
+import {alignGap, containment, GAP_MAX, increasingRun} from '../../source/core/gaps.js';
+import {findReuse} from '../../source/core/reuse.js';
+import {buildSource} from '../../source/core/source.js';
+
+const src = (id: string, text: string, date: string) => buildSource(id, Buffer.from(text), {publisher: id, date});
+
+/** Units of each sentence of two texts, weighed together; `at(side, sentence)` finds one. */
+function unitsOf(a: string, b: string): {units: Unit[]; at: (side: 0 | 1, sent: number) => number} {
+	const sources = [src('a.txt', a, '2025-01-01'), src('b.txt', b, '2025-01-02')];
+	const units = weighUnits(sources.flatMap((s, i) => sourceFeatures(s).map(f => ({src: i, f}))));
+	return {units, at: (side, sent) => units.findIndex(u => u.src === side && u.sent === sent)};
+}
+
+// A release of twelve sentences and a copy that keeps its order but rewords four of them past what the
+// features match (as a back-translation does), two of them next to each other.
+const RELEASE = [
+	'The ministry of transport opened the northern freight corridor to traffic on Monday morning.',
+	'Officials said the corridor links the inland port of Kashgar with the coastal city of Tianjin.',
+	'The following is the full text of the statement released by the ministry.',
+	'Construction of the corridor began four years ago and employed nearly twelve thousand workers.',
+	'Engineers laid three hundred kilometres of new track across the mountain passes near the border.',
+	'Trains will run twice a week at first, carrying containers of machinery, textiles and fruit.',
+	'Rising demand from Central Asian buyers is expected to double that schedule within two years.',
+	'The old route through the southern provinces took eleven days from the port to the border.',
+	'Freight on the new corridor reaches the border crossing in less than six days end to end.',
+	'Local traders welcomed the news, saying shorter journeys would keep fresh fruit from spoiling.',
+	'Several logistics companies have already booked space on the first ten departures next month.',
+	'The ministry plans a second corridor further south, with a feasibility study due next spring.',
+];
+const COPY = [...RELEASE];
+COPY[2] = 'What the ministry said in its statement is printed in full here below.';
+COPY[5] = 'At first, two departures weekly will haul boxes of machinery, cloth and fruit.';
+COPY[6] = 'Growing appetite among Central Asian purchasers may see this frequency doubled soon.';
+COPY[9] = 'Merchants nearby were pleased, since quicker trips stop perishable goods going bad.';
+
+describe('gap alignment', () => {
+	it('keeps the longest run of pairs that increases on both sides', () => {
+		expect(
+			increasingRun([
+				[0, 0],
+				[1, 5],
+				[2, 1],
+				[3, 2],
+				[4, 3],
+			]),
+		).toEqual([
+			[0, 0],
+			[2, 1],
+			[3, 2],
+			[4, 3],
+		]);
+		expect(increasingRun([])).toEqual([]);
+	});
+
+	it('pairs reworded sentences closed in by copied ones, in order, and nothing else', () => {
+		const {families} = findReuse([src('release.txt', RELEASE.join(' '), '2025-05-20'), src('copy.txt', COPY.join(' '), '2025-05-21')]);
+		expect(families).toHaveLength(1);
+		const copy = families[0]!.members.find(m => m.source === 'copy.txt')!;
+		// Every sentence of the copy stands against the release sentence it rewords.
+		for (let k = 0; k < RELEASE.length; k++)
+			expect(
+				copy.parts.some(p => p.a === k && p.b === k),
+				`sentence ${k}`,
+			).toBe(true);
+		expect(copy.parts.every(p => p.a === p.b)).toBe(true);
+	});
+
+	it('leaves a gap alone when one side has much more text of its own', () => {
+		const own = Array.from(
+			{length: GAP_MAX + 1},
+			(_, i) => `Our correspondent adds remark number ${i + 1} about the weather and the football results today.`,
+		);
+		const long = [...COPY.slice(0, 5), ...own, ...COPY.slice(7)];
+		const {families} = findReuse([src('release.txt', RELEASE.join(' '), '2025-05-20'), src('copy.txt', long.join(' '), '2025-05-21')]);
+		const copy = families.flatMap(f => f.members).filter(m => m.source === 'copy.txt');
+		const paired = new Set(copy.flatMap(m => m.parts.map(p => p.b)));
+		for (let k = 5; k < 5 + own.length; k++) expect(paired.has(k), `own sentence ${k}`).toBe(false);
+	});
+
+	it('pairs a lone sentence by its place, and a run only where words are shared', () => {
+		const {units, at} = unitsOf(
+			'Trains will run twice a week at first, carrying containers of machinery. Local traders welcomed the news about the trains.',
+			'At the beginning, two departures weekly haul boxes of equipment. Merchants in the city were pleased by the reports.',
+		);
+		// Alone on both sides, the length decides.
+		expect(alignGap(units, [at(0, 0)], [at(1, 0)])).toEqual([{a: [at(0, 0)], b: [at(1, 0)]}]);
+		// Two a side with nothing shared: no pair stands on its length alone.
+		expect(alignGap(units, [at(0, 0), at(0, 1)], [at(1, 0), at(1, 1)])).toEqual([]);
+	});
+
+	it('joins a sentence that a copy split in two, when both halves share its words', () => {
+		const {units, at} = unitsOf(
+			'Construction of the corridor began four years ago and employed nearly twelve thousand workers on the mountain passes. The trains run weekly.',
+			'Construction of the corridor began four years ago. It employed nearly twelve thousand workers on the mountain passes. Buses run daily too.',
+		);
+		expect(containment(units[at(0, 0)]!, units[at(1, 1)]!)).toBeGreaterThan(0.3);
+		const beads = alignGap(units, [at(0, 0), at(0, 1)], [at(1, 0), at(1, 1), at(1, 2)]);
+		expect(beads[0]).toEqual({a: [at(0, 0)], b: [at(1, 0), at(1, 1)]});
+	});
+
+	it('never pairs sentences whose lengths differ past the ratio', () => {
+		const {units, at} = unitsOf(
+			'Officials said so.  Officials said the corridor links the inland port of Kashgar with the coastal city of Tianjin and the capital and the sea.',
+			'Officials said the corridor links Kashgar and Tianjin today.',
+		);
+		const short = at(0, 0);
+		if (short >= 0) expect(alignGap(units, [short], [at(1, 0)])).toEqual([]);
+		expect(alignGap(units, [at(0, 1)], [at(1, 0)])).toEqual([]);
+	});
+});
