@@ -3,7 +3,8 @@
 // the address:" → "The full text of the statement follows:"). Between two aligned sentence pairs of two
 // related sources, the unaligned sentences of each side are lined up by length and by what words they share,
 // as Gale and Church align the sentences of a translation between paragraph anchors: one for one, or one
-// for two where a copy split or merged a sentence. Only gaps closed at both ends, in one language, and short.
+// for two where a copy split or merged a sentence. Gaps closed at both ends, and the few sentences after the
+// last pair (an excerpt cut off mid-sentence); in one language, and short.
 
 import {type Edge, similarity, type Unit} from './align.js';
 
@@ -21,6 +22,14 @@ export const GAP_LENGTH_RATIO = 2.2;
  * with the greeting after it). A lone sentence closed in on both sides needs none: it has nowhere else to go.
  */
 export const GAP_MIN_CONTAIN = 0.3;
+/** How far past the last aligned pair a passage may grow, in sentences of each side. */
+export const EDGE_SPAN = 4;
+/**
+ * At the open end of a passage nothing after a sentence vouches for it: each pair must share this much of
+ * the lighter sentence's weight (a cut-off last sentence, "All of this embodies the noble spirit and dreams
+ * of t", shares most of its words; the site's own closing lines share a name or two).
+ */
+export const EDGE_MIN_CONTAIN = 0.4;
 /** The cost of leaving a sentence of the gap unpaired, against a pair's length cost |ln(ratio)|. */
 const SKIP_COST = 0.8;
 /** What a sentence split in two costs beyond its lengths: a little more than a one-for-one pair. */
@@ -66,13 +75,22 @@ export function gapEdges(units: Unit[], edges: Edge[], unitAt: (src: number, sen
 			const ga = free(srcA, srcB, a1, a2);
 			const gb = free(srcB, srcA, b1, b2);
 			if (!ga.length || !gb.length || ga.length > GAP_MAX || gb.length > GAP_MAX) continue;
-			for (const bead of alignGap(units, ga, gb)) {
-				for (const u of bead.a)
-					for (const v of bead.b) out.push({u: Math.min(u, v), v: Math.max(u, v), sim: round(similarity(units[u]!, units[v]!))});
-			}
+			add(alignGap(units, ga, gb));
+		}
+		// After the last pair, open at its end: every pair must share words. (Before the first pair the same
+		// rule pairs the copies' own mastheads with each other, "Site 3 business news" with "Site 4 …".)
+		if (chain.length) {
+			const [an, bn] = chain[chain.length - 1]!;
+			add(alignGap(units, free(srcA, srcB, an, an + EDGE_SPAN + 1), free(srcB, srcA, bn, bn + EDGE_SPAN + 1), EDGE_MIN_CONTAIN));
 		}
 	}
 	return out;
+
+	function add(beads: Bead[]) {
+		for (const bead of beads)
+			for (const u of bead.a)
+				for (const v of bead.b) out.push({u: Math.min(u, v), v: Math.max(u, v), sim: round(similarity(units[u]!, units[v]!))});
+	}
 }
 
 /** The longest run of sentence pairs increasing on both sides (patience sorting over the second side). */
@@ -101,18 +119,22 @@ export function increasingRun(pairs: [number, number][]): [number, number][] {
  * The cheapest monotone alignment of two short runs of sentences (units): beads one for one, one for two,
  * two for one, or a sentence left alone; only beads with sentences on both sides are returned.
  */
-export function alignGap(units: Unit[], ga: number[], gb: number[]): Bead[] {
+export function alignGap(units: Unit[], ga: number[], gb: number[], open?: number): Bead[] {
 	const n = ga.length;
 	const m = gb.length;
-	const lone = n === 1 && m === 1;
+	if (!n || !m) return [];
+	// Closed on both ends, a lone sentence a side pairs by its place; open, every pair shares `open` of its words.
+	const lone = open === undefined && n === 1 && m === 1;
+	const minContain = open ?? GAP_MIN_CONTAIN;
 	const words = (list: number[]) => list.reduce((t, u) => t + Math.max(1, units[u]!.words), 0);
 	const beadCost = (a: number[], b: number[]) => {
 		const ratio = words(a) / words(b);
-		if (ratio > GAP_LENGTH_RATIO || ratio < 1 / GAP_LENGTH_RATIO) return Infinity;
+		// At an open end the words decide alone: an excerpt cut off mid-sentence is a fraction of its sentence.
+		if (open === undefined && (ratio > GAP_LENGTH_RATIO || ratio < 1 / GAP_LENGTH_RATIO)) return Infinity;
 		let sim = 0;
 		for (const u of a)
 			for (const v of b) {
-				if (!lone && containment(units[u]!, units[v]!) < GAP_MIN_CONTAIN) return Infinity;
+				if (!lone && containment(units[u]!, units[v]!) < minContain) return Infinity;
 				sim = Math.max(sim, similarity(units[u]!, units[v]!));
 			}
 		return Math.abs(Math.log(ratio)) + (a.length + b.length > 2 ? MERGE_COST : 0) - SIMILARITY_BONUS * sim;

@@ -112,3 +112,21 @@ describe('gap alignment', () => {
 		expect(alignGap(units, [at(0, 1)], [at(1, 0)])).toEqual([]);
 	});
 });
+
+describe('gap alignment at the open ends of a passage', () => {
+	it('pairs a last sentence cut off mid-word, and not a closing line of the site', () => {
+		const cut = `${COPY.slice(0, 11).join(' ')} The ministry plans a sec`; // 5 words of its 16
+		const own = `${COPY.slice(0, 11).join(' ')} Subscribe to our newsletter for more stories about the ministry and trade.`;
+		for (const [text, pairs] of [
+			[cut, true],
+			[own, false],
+		] as const) {
+			const {families} = findReuse([src('release.txt', RELEASE.join(' '), '2025-05-20'), src('copy.txt', text, '2025-05-21')]);
+			const copy = families.flatMap(f => f.members).filter(m => m.source === 'copy.txt');
+			expect(
+				copy.some(m => m.parts.some(p => p.a === 11 && p.b === 11)),
+				text.slice(-40),
+			).toBe(pairs);
+		}
+	});
+});
