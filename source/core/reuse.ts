@@ -3,6 +3,8 @@
 //   features   — each content sentence as hashed stems, figure keys and shingles (dateline left out)
 //   candidates — sentence pairs that share distinctive shingles
 //   align      — scored sentence pairs; strong ones, and weak ones beside a strong pair
+//   gaps       — sentences between two aligned pairs (and after the last), lined up by length and shared words
+//   translation — sources in two languages lined up by the numbers and names they keep
 //   families   — sentences grouped around their earliest copy, chained into passages, origin and members
 // Pairs are each member against its family's origin; `pairwise` lists every aligned pair of sources.
 
