@@ -64,8 +64,8 @@ export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
 	});
 }
 
-/** Weighted overlap of two units: the mean of Dice and containment (for split or merged sentences). */
-export function similarity(a: Unit, b: Unit): number {
+/** The weight of the features two units share; 0 when they share fewer than `minCount`. */
+export function sharedWeight(a: Unit, b: Unit, minCount = 0): number {
 	let i = 0;
 	let j = 0;
 	let shared = 0;
@@ -83,10 +83,16 @@ export function similarity(a: Unit, b: Unit): number {
 		} else if (x < y) i++;
 		else j++;
 	}
-	if (count < MIN_SHARED) return 0;
+	return count < minCount ? 0 : shared;
+}
+
+/** Weighted overlap of two units: the mean of Dice and containment (for split or merged sentences). */
+export function similarity(a: Unit, b: Unit): number {
+	const shared = sharedWeight(a, b, MIN_SHARED);
+	if (shared === 0) return 0;
 	const dice = (2 * shared) / (a.weight + b.weight);
 	const contain = shared / Math.min(a.weight, b.weight);
-	const damp = Math.min(1, Math.min(fa.length, fb.length) / CONTAINMENT_FULL);
+	const damp = Math.min(1, Math.min(a.feats.length, b.feats.length) / CONTAINMENT_FULL);
 	return 0.5 * dice + 0.5 * contain * damp + 0.5 * dice * (1 - damp);
 }
 

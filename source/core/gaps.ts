@@ -6,7 +6,7 @@
 // for two where a copy split or merged a sentence. Gaps closed at both ends, and the few sentences after the
 // last pair (an excerpt cut off mid-sentence); in one language, and short.
 
-import {type Edge, similarity, type Unit} from './align.js';
+import {type Edge, sharedWeight, similarity, type Unit} from './align.js';
 
 /** A gap of more sentences than this on either side is text of the copy's own, not a reworded stretch. */
 export const GAP_MAX = 6;
@@ -175,20 +175,7 @@ export function alignGap(units: Unit[], ga: number[], gb: number[], open?: numbe
 
 /** The share of the lighter unit's feature weight that the two share (no floor on how many, unlike `similarity`). */
 export function containment(a: Unit, b: Unit): number {
-	let i = 0;
-	let j = 0;
-	let shared = 0;
-	while (i < a.feats.length && j < b.feats.length) {
-		const x = a.feats[i]!;
-		const y = b.feats[j]!;
-		if (x === y) {
-			shared += Math.min(a.w[i]!, b.w[j]!);
-			i++;
-			j++;
-		} else if (x < y) i++;
-		else j++;
-	}
-	return shared / (Math.min(a.weight, b.weight) || 1);
+	return sharedWeight(a, b) / (Math.min(a.weight, b.weight) || 1);
 }
 
 function round(x: number): number {
