@@ -5,7 +5,8 @@ import {appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
-import {findPassimOutput, loadPassim, loadPassimAnalysed} from '../source/io/passim.js';
+import {Readable} from 'node:stream';
+import {boundedLines, findPassimOutput, lineLimit, loadPassim, loadPassimAnalysed} from '../source/io/passim.js';
 import {CLI, ROOT, scratchDir} from './helpers.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'passim');
@@ -256,5 +257,37 @@ describe('a spoilt passim run', () => {
 		const analysed = await loadPassimAnalysed(dir, {});
 		expect(analysed.corpus.warnings.filter(w => / passage of "gone-\d+"/.test(w))).toHaveLength(10);
 		expect(analysed.corpus.warnings).toContain('out.json: passages not mapped: 15 more');
+	});
+});
+
+describe('lines of a passim file', () => {
+	const lines = async (chunks: string[], max: number) => {
+		const out: (string | null)[] = [];
+		for await (const l of boundedLines(Readable.from(chunks.map(c => Buffer.from(c))), max)) out.push(l);
+		return out;
+	};
+	it('are split on LF and CRLF across chunks, a character split between chunks kept whole', async () => {
+		const bytes = Buffer.from('a\r\nbé\nc');
+		const chunks = [bytes.subarray(0, 2), bytes.subarray(2, 5), bytes.subarray(5)].map(b => b.toString('latin1'));
+		const out: (string | null)[] = [];
+		for await (const l of boundedLines(Readable.from(chunks.map(c => Buffer.from(c, 'latin1'))), 100)) out.push(l);
+		expect(out).toEqual(['a', 'bé', 'c']);
+		expect(await lines(['x\n\ny\n'], 100)).toEqual(['x', '', 'y']);
+	});
+	it('past the limit are dropped as they arrive, and the next line is read', async () => {
+		expect(await lines(['short\n', 'x'.repeat(60), 'x'.repeat(60), '\nafter\n', 'y'.repeat(200)], 100)).toEqual([
+			'short',
+			null,
+			'after',
+			null,
+		]);
+	});
+	it('past the limit in a real run are one warning each, and the other records load', async () => {
+		const dir = copyRun();
+		const huge = `{"id":"huge","series":"x","text":"${'a'.repeat(lineLimit(50_000) + 10)}"}`;
+		writeFileSync(join(dir, 'big.jsonl'), `${huge}\n`);
+		const {corpus} = await loadPassim(dir, {maxBytes: 50_000});
+		expect(corpus.sources).toHaveLength(4);
+		expect(corpus.warnings).toContain(`big.jsonl:1: line over ${lineLimit(50_000)} bytes, skipped`);
 	});
 });

@@ -6,7 +6,6 @@
 
 import {createReadStream, type Dirent, readdirSync, statSync} from 'node:fs';
 import {basename, join, relative, sep} from 'node:path';
-import {createInterface} from 'node:readline';
 import {createGunzip} from 'node:zlib';
 import {analysisOf} from '../core/analysis.js';
 import {
@@ -90,10 +89,11 @@ export async function loadPassim(dir: string, options: PassimOptions = {}): Prom
 		);
 	}
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	const maxLine = lineLimit(maxBytes);
 	const sources: Source[] = [];
 	const seen = new Set<string>();
 	for (const file of inputs) {
-		await eachRecord(file, dir, warnings, (record, where) => {
+		await eachRecord(file, dir, warnings, maxLine, (record, where) => {
 			const doc = parseInput(record);
 			if (typeof doc === 'string') return `${where}: ${doc}`;
 			if (seen.has(doc.id)) return `${where}: ${doc.id} again; the first is kept`;
@@ -109,7 +109,7 @@ export async function loadPassim(dir: string, options: PassimOptions = {}): Prom
 	const corpus = corpusOf(dir, sources, warnings);
 	const clusters: PassimPassage[] = [];
 	for (const file of partFiles(join(output, 'out.json'), dir, warnings)) {
-		await eachRecord(file, dir, warnings, (record, where) => {
+		await eachRecord(file, dir, warnings, maxLine, (record, where) => {
 			const p = parsePassage(record);
 			if (typeof p === 'string') return `${where}: ${p}`;
 			clusters.push(p);
@@ -119,7 +119,7 @@ export async function loadPassim(dir: string, options: PassimOptions = {}): Prom
 	const alignments: PassimAlignment[] = [];
 	if (isDir(join(output, 'align.json'))) {
 		for (const file of partFiles(join(output, 'align.json'), dir, warnings)) {
-			await eachRecord(file, dir, warnings, (record, where) => {
+			await eachRecord(file, dir, warnings, maxLine, (record, where) => {
 				const a = parseAlignment(record);
 				if (typeof a === 'string') return `${where}: ${a}`;
 				alignments.push(a);
@@ -210,6 +210,51 @@ function partFiles(folder: string, dir: string, warnings: string[]): string[] {
 }
 
 /**
+ * The longest line read, for texts of at most `maxBytes`: JSON may write each byte as six (`\u0000`), and
+ * a record has its other fields. A longer line is skipped without being held whole (a file with no line
+ * end, or a gzip bomb, would otherwise grow one string until the process runs out of memory).
+ */
+export const lineLimit = (maxBytes: number) => maxBytes * 6 + 2 ** 20;
+
+/**
+ * The lines of a byte stream (LF or CRLF), decoded as UTF-8; null for a line longer than `max` bytes,
+ * whose bytes are dropped as they arrive.
+ */
+export async function* boundedLines(input: AsyncIterable<Buffer>, max: number): AsyncGenerator<string | null> {
+	let parts: Buffer[] = [];
+	let size = 0;
+	let over = false;
+	const line = () => {
+		const text = Buffer.concat(parts, size).toString('utf8');
+		return text.endsWith('\r') ? text.slice(0, -1) : text;
+	};
+	for await (const chunk of input) {
+		let from = 0;
+		for (;;) {
+			const nl = chunk.indexOf(10, from);
+			const end = nl < 0 ? chunk.length : nl;
+			if (!over && size + (end - from) > max) {
+				over = true;
+				parts = [];
+				size = 0;
+			}
+			if (!over && end > from) {
+				parts.push(chunk.subarray(from, end));
+				size += end - from;
+			}
+			if (nl < 0) break;
+			yield over ? null : line();
+			parts = [];
+			size = 0;
+			over = false;
+			from = nl + 1;
+		}
+	}
+	if (over) yield null;
+	else if (size) yield line();
+}
+
+/**
  * Every JSON line of a file (gunzipped when it ends in .gz), given to `take`, which returns a warning for a
  * record it cannot use. A line that is not a JSON object is a warning too; at most a few per file.
  */
@@ -217,6 +262,7 @@ async function eachRecord(
 	file: string,
 	dir: string,
 	warnings: string[],
+	maxLine: number,
 	take: (record: Record<string, unknown>, where: string) => string | null,
 ): Promise<void> {
 	const name = relative(dir, file).split(sep).join('/');
@@ -231,11 +277,14 @@ async function eachRecord(
 		stream.on('error', error => gunzip.destroy(error));
 		input = stream.pipe(gunzip);
 	}
-	const lines = createInterface({input, crlfDelay: Number.POSITIVE_INFINITY});
 	let n = 0;
 	try {
-		for await (const line of lines) {
+		for await (const line of boundedLines(input as AsyncIterable<Buffer>, maxLine)) {
 			n++;
+			if (line === null) {
+				warn(`${name}:${n}: line over ${maxLine} bytes, skipped`);
+				continue;
+			}
 			if (!line.trim()) continue;
 			const record = parseJsonLine(line);
 			const problem = typeof record === 'string' ? `${name}:${n}: ${record}` : take(record, `${name}:${n}`);
