@@ -23,6 +23,8 @@ import type {Direction, Family, FigureCell, LinedUp, Member, Pair, Part, Side} f
 
 /** Two units this similar are the same sentence: enough to join a family through a copy (no direct edge). */
 export const JOIN = 0.45;
+/** A sentence with fewer features than this is measured by its words in order when it joins through a copy. */
+export const SHORT_FEATURES = 6;
 /** A sentence may be in this many families: a merged sentence carries two origins. */
 export const MAX_MEMBERSHIPS = 2;
 /** Through how many copies' neighbours a family looks for more members, at most, per anchor (bounds the work). */
@@ -63,6 +65,7 @@ export function buildFamilies({sources, units, unitAt, edges, related, wordRatio
 		units,
 		edges,
 		(a, c) => related(units[a]!.src, units[c]!.src) || wordRatio(a, c) >= JOIN_RATIO,
+		wordRatio,
 	);
 	// The sentence families each unit belongs to (at most MAX_MEMBERSHIPS).
 	const memberOf: Int32Array[] = Array.from({length: units.length}, () => NONE);
@@ -117,6 +120,7 @@ function groupSentences(
 	units: Unit[],
 	edges: Edge[],
 	mayJoin: (anchor: number, unit: number) => boolean,
+	wordRatio: (u: number, v: number) => number,
 ): SentenceFamily[] {
 	const n = units.length;
 	// Adjacency as compressed rows: neighbours of unit u are nbr[start[u] .. start[u+1]).
@@ -175,7 +179,10 @@ function groupSentences(
 				if (units[c]!.src === A.src) continue;
 				const C = units[c]!;
 				if (datesConflict(A.dates, C.dates)) continue;
-				const sim = similarity(A, C);
+				// A short sentence shares too few features to be measured by them ("Here is the full text of the
+				// message:"): its words in order measure it instead.
+				let sim = similarity(A, C);
+				if (sim < JOIN && Math.min(A.feats.length, C.feats.length) < SHORT_FEATURES) sim = wordRatio(a, c);
 				if (sim >= JOIN && mayJoin(a, c)) consider(c, sim, false);
 			}
 		}

@@ -4,7 +4,8 @@
 // related sources, the unaligned sentences of each side are lined up by length and by what words they share,
 // as Gale and Church align the sentences of a translation between paragraph anchors: one for one, or one
 // for two where a copy split or merged a sentence. Gaps closed at both ends, and the few sentences after the
-// last pair (an excerpt cut off mid-sentence); in one language, and short.
+// last pair (an excerpt cut off mid-sentence); in one language, and short. And a copy sentence that strings
+// two of the origin's together in other words is paired with the neighbour it holds enough of.
 
 import {type Edge, sharedWeight, similarity, type Unit} from './align.js';
 
@@ -30,6 +31,12 @@ export const EDGE_SPAN = 4;
  * of t", shares most of its words; the site's own closing lines share a name or two).
  */
 export const EDGE_MIN_CONTAIN = 0.4;
+/**
+ * The neighbour of an aligned sentence is merged into its partner too when the partner holds this share of
+ * the neighbour's feature weight: "We actively deal with the impacts caused by changes in the internal and
+ * external environment, adopting …" strings two sentences of the origin into one.
+ */
+export const MERGE_MIN_CONTAIN = 0.3;
 /** The cost of leaving a sentence of the gap unpaired, against a pair's length cost |ln(ratio)|. */
 const SKIP_COST = 0.8;
 /** What a sentence split in two costs beyond its lengths: a little more than a one-for-one pair. */
@@ -45,7 +52,13 @@ type Bead = {a: number[]; b: number[]};
  * sides), and a gap is the sentences with units strictly between two consecutive ones that align with
  * nothing in the other source.
  */
-export function gapEdges(units: Unit[], edges: Edge[], unitAt: (src: number, sent: number) => number): Edge[] {
+export function gapEdges(
+	units: Unit[],
+	edges: Edge[],
+	unitAt: (src: number, sent: number) => number,
+	/** Whether two sentences of a source are in one paragraph: only those are merged (never a headline into a lead). */
+	sameBlock: (src: number, a: number, b: number) => boolean = () => true,
+): Edge[] {
 	const bySources = new Map<string, [number, number][]>();
 	const aligned = new Set<string>();
 	for (const e of edges) {
@@ -77,6 +90,11 @@ export function gapEdges(units: Unit[], edges: Edge[], unitAt: (src: number, sen
 			if (!ga.length || !gb.length || ga.length > GAP_MAX || gb.length > GAP_MAX) continue;
 			add(alignGap(units, ga, gb));
 		}
+		// A sentence that strings two of the other's together: the neighbour it holds most of.
+		for (const [x, y] of list) {
+			add(merged(x, y, srcA, srcB));
+			add(merged(y, x, srcB, srcA));
+		}
 		// After the last pair, open at its end: every pair must share words. (Before the first pair the same
 		// rule pairs the copies' own mastheads with each other, "Site 3 business news" with "Site 4 …".)
 		if (chain.length) {
@@ -85,6 +103,23 @@ export function gapEdges(units: Unit[], edges: Edge[], unitAt: (src: number, sen
 		}
 	}
 	return out;
+
+	/** `long` (a unit) with each free neighbour of `short` in its source that `long` holds most of. */
+	function merged(short: number, long: number, srcS: number, srcL: number): Bead[] {
+		const beads: Bead[] = [];
+		const S = units[short]!;
+		const L = units[long]!;
+		for (const step of [1, -1]) {
+			const u = unitAt(srcS, S.sent + step);
+			if (u < 0 || aligned.has(`${u}>${srcL}`) || !sameBlock(srcS, S.sent, units[u]!.sent)) continue;
+			const U = units[u]!;
+			// Together the two are about as long as `long`, and `long` holds enough of the neighbour.
+			const ratio = (U.words + S.words) / L.words;
+			if (ratio > GAP_LENGTH_RATIO || ratio < 1 / GAP_LENGTH_RATIO) continue;
+			if (sharedWeight(U, L) / (U.weight || 1) >= MERGE_MIN_CONTAIN) beads.push({a: [u], b: [long]});
+		}
+		return beads;
+	}
 
 	function add(beads: Bead[]) {
 		for (const bead of beads)

@@ -79,7 +79,12 @@ export function alignCorpus(sources: Source[], features?: SentenceFeatures[][], 
 		return wordRatio(wordsOf(a, U.sent, matchStart(a, U.sent)), wordsOf(b, V.sent, matchStart(b, V.sent)));
 	};
 	const aligned = alignSentences(units, cands, unitAt, ratioOf);
-	const gaps = gapEdges(units, aligned.edges, unitAt);
+	const gaps = gapEdges(
+		units,
+		aligned.edges,
+		unitAt,
+		(src, a, b) => sources[src]!.sentences[a]!.block === sources[src]!.sentences[b]!.block,
+	);
 	const edges = [...aligned.edges, ...gaps];
 	return {units, edges, unitAt, related: aligned.related, wordRatio: ratioOf, unrelated: aligned.unrelated};
 }

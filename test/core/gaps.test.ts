@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {weighUnits, type Unit} from '../../source/core/align.js';
 import {sourceFeatures} from '../../source/core/features.js';
-import {alignGap, containment, GAP_MAX, increasingRun} from '../../source/core/gaps.js';
+import {alignGap, containment, GAP_MAX, gapEdges, increasingRun} from '../../source/core/gaps.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {buildSource} from '../../source/core/source.js';
 
@@ -128,5 +128,50 @@ describe('gap alignment at the open ends of a passage', () => {
 				text.slice(-40),
 			).toBe(pairs);
 		}
+	});
+});
+
+describe('merged sentences', () => {
+	it('pair the neighbour of an aligned sentence with its partner when the partner holds enough of it', () => {
+		const {units, at} = unitsOf(
+			`${RELEASE[5]} ${RELEASE[6]} ${RELEASE[7]}`,
+			'Trains will run twice a week at first with machinery and fruit, as demand from Central Asian buyers may double it. The old route was slow.',
+		);
+		const edges = [{u: at(0, 0), v: at(1, 0), sim: 0.6}];
+		const found = gapEdges(units, edges, (src, sent) => at(src as 0 | 1, sent));
+		const key = (u: number, v: number) => `${Math.min(u, v)}-${Math.max(u, v)}`;
+		const keys = found.map(e => key(e.u, e.v));
+		expect(keys).toContain(key(at(0, 1), at(1, 0)));
+		// The sentence after shares nothing with it, and the short last one is not a merge.
+		expect(keys).not.toContain(key(at(0, 2), at(1, 0)));
+	});
+
+	it('never merge across paragraphs (a headline into the lead under it)', () => {
+		const {units, at} = unitsOf(
+			`${RELEASE[5]} ${RELEASE[6]}`,
+			'Trains will run twice a week at first with machinery and fruit, as demand from Central Asian buyers may double it.',
+		);
+		const edges = [{u: at(0, 0), v: at(1, 0), sim: 0.6}];
+		const apart = gapEdges(
+			units,
+			edges,
+			(src, sent) => at(src as 0 | 1, sent),
+			() => false,
+		);
+		expect(apart).toEqual([]);
+	});
+
+	it('pair a copy sentence that strings two of the origin together with both', () => {
+		const merged = [
+			...COPY.slice(0, 5),
+			'Trains will run twice a week at first with machinery and fruit, and demand from Central Asian buyers could double that within two years.',
+			...COPY.slice(7),
+		];
+		const {families} = findReuse([src('release.txt', RELEASE.join(' '), '2025-05-20'), src('copy.txt', merged.join(' '), '2025-05-21')]);
+		const parts = families.flatMap(f => f.members.filter(m => m.source === 'copy.txt').flatMap(m => m.parts));
+		expect(parts.some(p => p.a === 5 && p.b === 5)).toBe(true);
+		expect(parts.some(p => p.a === 6 && p.b === 5)).toBe(true);
+		// The sentences after it keep their own partners.
+		expect(parts.some(p => p.a === 7 && p.b === 6)).toBe(true);
 	});
 });

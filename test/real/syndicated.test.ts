@@ -10,15 +10,16 @@ import {loadCorpus} from '../../source/io/read-corpus.js';
 import {type Gold, ratio, readGold, type Score, score, SYNDICATED} from './syndicated-score.js';
 
 /**
- * What the tuning releases must keep, just under what they measure (same-language recall 0.87, precision
- * 0.96, translations found 0.30). The issue's bar is recall 0.9: not reached here (README, "On real pages").
+ * What the tuning releases must keep: the issue's bar (recall 0.9, precision 0.95), just under what they
+ * measure (same-language recall 0.917, precision 0.962; translations found 0.30).
  */
-const TUNING = {recall: 0.86, precision: 0.95, translations: 0.25};
+const TUNING = {recall: 0.9, precision: 0.95, translations: 0.25};
 /**
- * What the held-out releases must keep, just under what they measure (0.71, 0.93). Gap alignment (stage 3c,
- * core/gaps.ts) was designed after reading their misses, so they are no longer clean for it (README).
+ * What the held-out releases must keep, just under what they measure (0.73, 0.93): short of the bar (README,
+ * "On real pages"). Gap alignment (core/gaps.ts) was designed after reading their misses, so they are no
+ * longer clean for it (README).
  */
-const HELDOUT = {recall: 0.7, precision: 0.9};
+const HELDOUT = {recall: 0.72, precision: 0.92};
 const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
 
 const sameLanguage = (s: Score) => {
