@@ -88,33 +88,40 @@ export const ANCHOR_DIGITS = 2;
 /** A name needs this many letters to anchor a translation. */
 export const ANCHOR_NAME = 3;
 
-/** The anchor a word gives (0 for none): a number's digits, or a capitalised Latin name not first in its sentence. */
+/** FNV-1a of one more UTF-16 unit: `hash32` built up a character at a time. */
+const fnv = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+const FNV_START = 0x811c9dc5;
+
+/**
+ * The anchor a word gives (0 for none): a number's digits, or a capitalised Latin name not first in its
+ * sentence. The hash is `hash32('#' + digits)` or `hash32('@' + name lower-cased, ’ as ', ‑ as -)`, built
+ * over the characters in place (no string is made: this runs for every word of the corpus).
+ */
 function anchorOf(text: string, a: number, b: number, first: boolean): number {
 	const c = text.charCodeAt(a);
 	if (c >= 48 && c <= 57) {
-		let digits = '';
+		let h = fnv(FNV_START, 0x23);
+		let digits = 0;
 		for (let i = a; i < b; i++) {
 			const d = text.charCodeAt(i);
-			if (d >= 48 && d <= 57) digits += text[i];
-			else if (d !== 0x2c && d !== 0x2e) return 0;
+			if (d >= 48 && d <= 57) {
+				h = fnv(h, d);
+				digits++;
+			} else if (d !== 0x2c && d !== 0x2e) return 0;
 		}
-		return digits.length >= ANCHOR_DIGITS ? hash32(`#${digits}`) : 0;
+		return digits >= ANCHOR_DIGITS ? h >>> 0 : 0;
 	}
 	if (first || b - a < ANCHOR_NAME || c < 65 || c > 90) return 0;
+	let h = fnv(fnv(FNV_START, 0x40), c + 32);
 	for (let i = a + 1; i < b; i++) {
 		const x = text.charCodeAt(i);
-		if (
-			!((x >= 65 && x <= 90) || (x >= 97 && x <= 122) || (x >= 48 && x <= 57) || x === 0x27 || x === 0x2019 || x === 0x2d || x === 0x2011)
-		)
-			return 0;
+		if (x >= 65 && x <= 90) h = fnv(h, x + 32);
+		else if ((x >= 97 && x <= 122) || (x >= 48 && x <= 57) || x === 0x27 || x === 0x2d) h = fnv(h, x);
+		else if (x === 0x2019) h = fnv(h, 0x27);
+		else if (x === 0x2011) h = fnv(h, 0x2d);
+		else return 0;
 	}
-	return hash32(
-		`@${text
-			.slice(a, b)
-			.toLowerCase()
-			.replace(/[\u2019]/g, "'")
-			.replace(/\u2011/g, '-')}`,
-	);
+	return h >>> 0;
 }
 
 /** Features of one sentence; null for furniture and for sentences too short to be evidence. */
