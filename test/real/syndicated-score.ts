@@ -14,13 +14,15 @@ import type {Analysis} from '../../source/core/analysis.js';
 import type {Source} from '../../source/core/source.js';
 
 export const SYNDICATED = join(import.meta.dirname, '..', 'fixtures', 'syndicated');
+/** Collected and labelled after the matcher's thresholds were set, never used for tuning (its README). */
+export const SYNDICATED_FRESH = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh');
 
 type GoldItem = {file: string; text: string; kind?: string};
 type GoldFamily = {release: string; lead?: boolean; origin: GoldItem; copies: GoldItem[]};
 export type Gold = {releases: {id: string; origin: string; holdout: boolean}[]; families: GoldFamily[]; unrelated: string[]};
 
-export function readGold(): Gold {
-	return JSON.parse(readFileSync(join(SYNDICATED, 'gold.json'), 'utf8')) as Gold;
+export function readGold(dir = SYNDICATED): Gold {
+	return JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as Gold;
 }
 
 /** The sentences of `source` that a span covers: those overlapping it by at least half of either. */
@@ -44,6 +46,13 @@ export type Score = {
 	pairs: number;
 	correctPairs: number;
 	precision: number;
+	/**
+	 * Pairs of which neither sentence is in the gold and neither page a distractor: the gold cannot judge them
+	 * (copies that run past the origin's excerpt share sentences the gold does not list). `precision` counts
+	 * them as wrong; `judgedPrecision` leaves them out.
+	 */
+	unjudged: number;
+	judgedPrecision: number;
 	leads: number;
 	leadsFound: number;
 	selfPairs: number;
@@ -93,6 +102,8 @@ export function score(an: Analysis, gold: Gold, include: (release: string) => bo
 		pairs: 0,
 		correctPairs: 0,
 		precision: 0,
+		unjudged: 0,
+		judgedPrecision: 0,
 		leads: 0,
 		leadsFound: 0,
 		selfPairs: 0,
@@ -128,6 +139,7 @@ export function score(an: Analysis, gold: Gold, include: (release: string) => bo
 	// Precision over the pairs shown: every member sentence against the origin's sentence in the same slot,
 	// counted for pages of the included releases.
 	const releaseOf = (file: string) => file.split('--')[0]!;
+	const unrelated = new Set(gold.unrelated);
 	for (const f of an.families) {
 		const o = f.members[f.origin]!;
 		for (const [i, m] of f.members.entries()) {
@@ -142,6 +154,7 @@ export function score(an: Analysis, gold: Gold, include: (release: string) => bo
 				const b = groupOf.get(`${m.source}\0${sent}`);
 				if (a && b && [...a].some(x => b.has(x))) s.correctPairs++;
 				else {
+					if (!a && !b && !unrelated.has(o.source) && !unrelated.has(m.source)) s.unjudged++;
 					const text = (id: string, n: number) => byId.get(id)!.sentences[n]!.text.slice(0, 50);
 					s.falsePairs.push(`${o.source}#${os} "${text(o.source, os)}" ⇄ ${m.source}#${sent} "${text(m.source, sent)}"`);
 				}
@@ -149,6 +162,7 @@ export function score(an: Analysis, gold: Gold, include: (release: string) => bo
 		}
 	}
 	s.precision = s.pairs ? s.correctPairs / s.pairs : 1;
+	s.judgedPrecision = s.pairs - s.unjudged ? s.correctPairs / (s.pairs - s.unjudged) : 1;
 	return s;
 }
 

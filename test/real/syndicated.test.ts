@@ -7,7 +7,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {analyze, type Analysis} from '../../source/core/analysis.js';
 import {datelineEnd} from '../../source/core/dateline.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
-import {type Gold, ratio, readGold, type Score, score, SYNDICATED} from './syndicated-score.js';
+import {type Gold, ratio, readGold, type Score, score, SYNDICATED, SYNDICATED_FRESH} from './syndicated-score.js';
 
 /**
  * What the tuning releases must keep: the issue's bar (recall 0.9, precision 0.95), just under what they
@@ -20,6 +20,11 @@ const TUNING = {recall: 0.9, precision: 0.95, translations: 0.25};
  * longer clean for it (README).
  */
 const HELDOUT = {recall: 0.72, precision: 0.92};
+/**
+ * What the fresh set (collected after the thresholds were set, never tuned on) must keep, just under its
+ * first measure: recall 0.844, precision 0.826 (0.905 over the pairs its gold can judge). Short of the bar.
+ */
+const FRESH = {recall: 0.83, precision: 0.8, judgedPrecision: 0.89};
 const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
 
 const sameLanguage = (s: Score) => {
@@ -48,7 +53,7 @@ describe('reuse on real syndicated pages', () => {
 			.map(([k, v]) => `${k} ${v.found}/${v.copies}`)
 			.join(', ');
 		console.log(
-			`${name}: same-language recall ${same.recall} (${same.found}/${same.copies}), precision ${ratio(s.correctPairs, s.pairs)} (${s.correctPairs}/${s.pairs} pairs); by kind: ${kinds}`,
+			`${name}: same-language recall ${same.recall} (${same.found}/${same.copies}), precision ${ratio(s.correctPairs, s.pairs)} (${s.correctPairs}/${s.pairs} pairs; ${ratio(s.judgedPrecision * 1000, 1000)} of the ${s.pairs - s.unjudged} the gold can judge); by kind: ${kinds}`,
 		);
 		return same;
 	};
@@ -93,5 +98,32 @@ describe('reuse on real syndicated pages', () => {
 			}
 		}
 		expect(leads).toBeGreaterThan(0);
+	});
+});
+
+describe('reuse on a fresh set of real syndicated pages, never tuned on', () => {
+	it('finds their copies, pairs no source with itself, and finds every datelined lead', () => {
+		const dir = SYNDICATED_FRESH;
+		const an = analyze(loadCorpus(join(dir, 'pages')));
+		const gold = readGold(dir);
+		const s = score(an, gold, () => true);
+		let copies = 0;
+		let found = 0;
+		for (const k of SAME_LANGUAGE) {
+			copies += s.byKind[k]?.copies ?? 0;
+			found += s.byKind[k]?.found ?? 0;
+		}
+		const kinds = Object.entries(s.byKind)
+			.map(([k, v]) => `${k} ${v.found}/${v.copies}`)
+			.join(', ');
+		console.log(
+			`fresh: same-language recall ${ratio(found, copies)} (${found}/${copies}), precision ${ratio(s.correctPairs, s.pairs)} (${s.correctPairs}/${s.pairs} pairs; ${ratio(s.judgedPrecision * 1000, 1000)} of the ${s.pairs - s.unjudged} the gold can judge); by kind: ${kinds}; datelined leads ${s.leadsFound}/${s.leads}`,
+		);
+		expect(ratio(found, copies)).toBeGreaterThanOrEqual(FRESH.recall);
+		expect(s.precision).toBeGreaterThanOrEqual(FRESH.precision);
+		expect(s.judgedPrecision).toBeGreaterThanOrEqual(FRESH.judgedPrecision);
+		expect(s.selfPairs).toBe(0);
+		expect(s.leads).toBeGreaterThan(0);
+		expect(s.leadsFound).toBe(s.leads);
 	});
 });
