@@ -220,25 +220,28 @@ export function detectLanguage(text: string): string | null {
 	const hits: Record<string, number> = {};
 	let words = 0;
 	let latinWords = 0;
-	let word = '';
-	const flush = () => {
-		if (!word) return;
+	// The current run of Latin letters is text[from, i); -1 when there is none. Lower-cased once, when it ends.
+	let from = -1;
+	const flush = (to: number) => {
+		if (from < 0) return;
 		words++;
 		latinWords++;
-		for (const lang of WORD_LANGS.get(word) ?? []) hits[lang] = (hits[lang] ?? 0) + 1;
-		word = '';
+		for (const lang of WORD_LANGS.get(text.slice(from, to).toLowerCase()) ?? []) hits[lang] = (hits[lang] ?? 0) + 1;
+		from = -1;
 	};
-	for (let i = 0; i < text.length && words < SAMPLE_WORDS; i++) {
+	let i = 0;
+	for (; i < text.length && words < SAMPLE_WORDS; i++) {
 		const c = text.charCodeAt(i);
 		const s = scriptOf(c);
 		if (s) scripts[s]++;
-		if (s === 'latin') word += text[i]!.toLowerCase();
-		else {
-			flush();
+		if (s === 'latin') {
+			if (from < 0) from = i;
+		} else {
+			flush(i);
 			if (s === 'han' || s === 'kana' || s === 'hangul') words++;
 		}
 	}
-	flush();
+	flush(i);
 	const letters = scripts.latin + scripts.cyrillic + scripts.han + scripts.kana + scripts.hangul;
 	if (letters === 0) return null;
 	if (scripts.kana > 0 && (scripts.kana + scripts.han) / letters >= SCRIPT_SHARE && scripts.kana * 10 >= scripts.han) return 'ja';
