@@ -148,16 +148,18 @@ export function sentenceFeatures(source: Source, sentence: number, figureKeys: s
 		}
 	});
 	if (words < MIN_WORDS) return null;
-	const set = new Set<number>(stems);
-	const figs = new Set<number>();
-	for (const k of figureKeys) {
-		const h = hash32('#' + k);
-		set.add(h);
-		figs.add(h);
-	}
-	if (set.size < MIN_FEATURES) return null;
-	const feats = Uint32Array.from(set).sort();
-	const figureMask = Uint8Array.from(feats, h => (figs.has(h) ? 1 : 0));
+	// Distinct stems and figure keys, sorted: sort a typed copy and drop repeats in place (no Set per sentence).
+	const all = new Uint32Array(stems.length + figureKeys.length);
+	all.set(stems);
+	const figs: number[] = figureKeys.map(k => hash32('#' + k));
+	all.set(figs, stems.length);
+	all.sort();
+	let distinct = 0;
+	for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+	if (distinct < MIN_FEATURES) return null;
+	const feats = all.slice(0, distinct);
+	const figureMask = new Uint8Array(distinct);
+	if (figs.length) for (let i = 0; i < distinct; i++) if (figs.includes(feats[i]!)) figureMask[i] = 1;
 	const shingles = new Uint32Array(Math.max(0, stems.length - 1));
 	for (let i = 1; i < stems.length; i++) shingles[i - 1] = pairHash(stems[i - 1]!, stems[i]!);
 	return {sentence, feats, figureMask, shingles, words, dates, anchors: Uint32Array.from(anchors)};
