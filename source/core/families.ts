@@ -60,13 +60,7 @@ export type FamiliesResult = {families: Family[]; pairs: Pair[]; stock: {source:
 type SentenceFamily = {anchor: number; members: number[]};
 
 export function buildFamilies({sources, units, unitAt, edges, related, wordRatio, languageOf = () => null}: FamilyInput): FamiliesResult {
-	const sentenceFamilies = groupSentences(
-		sources,
-		units,
-		edges,
-		(a, c) => related(units[a]!.src, units[c]!.src) || wordRatio(a, c) >= JOIN_RATIO,
-		wordRatio,
-	);
+	const sentenceFamilies = groupSentences(sources, units, edges, (a, c) => related(units[a]!.src, units[c]!.src), wordRatio);
 	// The sentence families each unit belongs to (at most MAX_MEMBERSHIPS).
 	const memberOf: Int32Array[] = Array.from({length: units.length}, () => NONE);
 	sentenceFamilies.forEach((f, i) => {
@@ -119,7 +113,8 @@ function groupSentences(
 	sources: Source[],
 	units: Unit[],
 	edges: Edge[],
-	mayJoin: (anchor: number, unit: number) => boolean,
+	/** Whether the sources of two units are related (share enough substantial sentences). */
+	relatedUnits: (anchor: number, unit: number) => boolean,
 	wordRatio: (u: number, v: number) => number,
 ): SentenceFamily[] {
 	const n = units.length;
@@ -179,11 +174,16 @@ function groupSentences(
 				if (units[c]!.src === A.src) continue;
 				const C = units[c]!;
 				if (datesConflict(A.dates, C.dates)) continue;
-				// A short sentence shares too few features to be measured by them ("Here is the full text of the
-				// message:"): its words in order measure it instead.
-				let sim = similarity(A, C);
-				if (sim < JOIN && Math.min(A.feats.length, C.feats.length) < SHORT_FEATURES) sim = wordRatio(a, c);
-				if (sim >= JOIN && mayJoin(a, c)) consider(c, sim, false);
+				// Between sources with no evidence of their own, the words must agree nearly in full.
+				const sim = similarity(A, C);
+				if (sim >= JOIN) {
+					if (relatedUnits(a, c) || wordRatio(a, c) >= JOIN_RATIO) consider(c, sim, false);
+				} else if (Math.min(A.feats.length, C.feats.length) < SHORT_FEATURES && relatedUnits(a, c)) {
+					// A short sentence shares too few features to be measured by them ("Here is the full text of
+					// the message:"): between related sources its words in order measure it instead.
+					const ratio = wordRatio(a, c);
+					if (ratio >= JOIN) consider(c, ratio, false);
+				}
 			}
 		}
 		const members = [a];

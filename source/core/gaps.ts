@@ -7,7 +7,7 @@
 // last pair (an excerpt cut off mid-sentence); in one language, and short. And a copy sentence that strings
 // two of the origin's together in other words is paired with the neighbour it holds enough of.
 
-import {type Edge, sharedWeight, similarity, type Unit} from './align.js';
+import {datesConflict, type Edge, sharedWeight, similarity, type Unit} from './align.js';
 
 /** A gap of more sentences than this on either side is text of the copy's own, not a reworded stretch. */
 export const GAP_MAX = 6;
@@ -20,9 +20,15 @@ export const GAP_LENGTH_RATIO = 2.2;
 /**
  * In a gap of more than one sentence a side, each pair of a bead must share this much of the shorter one's
  * features, weighted by rarity: length alone pairs neighbours ("Comrades, friends, ladies and gentlemen,"
- * with the greeting after it). A lone sentence closed in on both sides needs none: it has nowhere else to go.
+ * with the greeting after it). A lone sentence closed in on both sides needs only LONE_MIN_CONTAIN: it has
+ * nowhere else to go.
  */
 export const GAP_MIN_CONTAIN = 0.3;
+/**
+ * Even a lone pair must share this much: two daily reports from one template share their opening and closing
+ * sentences, and the sentences between ("BYD rose …", "Property developers slumped …") share nothing.
+ */
+export const LONE_MIN_CONTAIN = 0.1;
 /** How far past the last aligned pair a passage may grow, in sentences of each side. */
 export const EDGE_SPAN = 4;
 /**
@@ -37,6 +43,10 @@ export const EDGE_MIN_CONTAIN = 0.4;
  * external environment, adopting …" strings two sentences of the origin into one.
  */
 export const MERGE_MIN_CONTAIN = 0.3;
+/** … and the two together are at most this factor of the merged sentence's length … */
+export const MERGE_LENGTH_RATIO = 1.5;
+/** … which is at least this much longer than the sentence it was aligned with (else it holds one, not two). */
+export const MERGE_LONGER = 1.25;
 /** The cost of leaving a sentence of the gap unpaired, against a pair's length cost |ln(ratio)|. */
 const SKIP_COST = 0.8;
 /** What a sentence split in two costs beyond its lengths: a little more than a one-for-one pair. */
@@ -59,26 +69,36 @@ export function gapEdges(
 	/** Whether two sentences of a source are in one paragraph: only those are merged (never a headline into a lead). */
 	sameBlock: (src: number, a: number, b: number) => boolean = () => true,
 ): Edge[] {
-	const bySources = new Map<string, [number, number][]>();
-	const aligned = new Set<string>();
+	let sources = 0;
+	for (const u of units) if (u.src >= sources) sources = u.src + 1;
+	const n = units.length;
+	// Numeric keys: a unit and another source; a source pair; an edge (u < v).
+	const unitSource = (u: number, src: number) => u * sources + src;
+	const bySources = new Map<number, [number, number][]>();
+	const aligned = new Set<number>();
 	for (const e of edges) {
 		let [x, y] = [e.u, e.v];
 		if (units[x]!.src > units[y]!.src) [x, y] = [y, x];
-		const key = `${units[x]!.src}:${units[y]!.src}`;
+		const key = units[x]!.src * sources + units[y]!.src;
 		(bySources.get(key) ?? bySources.set(key, []).get(key)!).push([x, y]);
-		aligned.add(`${x}>${units[y]!.src}`);
-		aligned.add(`${y}>${units[x]!.src}`);
+		aligned.add(unitSource(x, units[y]!.src));
+		aligned.add(unitSource(y, units[x]!.src));
 	}
 	const out: Edge[] = [];
+	const emitted = new Set<number>();
 	for (const list of bySources.values()) {
 		const chain = increasingRun(list.map(([x, y]) => [units[x]!.sent, units[y]!.sent]));
 		const srcA = units[list[0]![0]]!.src;
 		const srcB = units[list[0]![1]]!.src;
+		/** The free units of `src` strictly between two sentences, or null past GAP_MAX (a stretch of its own). */
 		const free = (src: number, other: number, from: number, to: number) => {
 			const got: number[] = [];
 			for (let s = from + 1; s < to; s++) {
 				const u = unitAt(src, s);
-				if (u >= 0 && !aligned.has(`${u}>${other}`)) got.push(u);
+				if (u >= 0 && !aligned.has(unitSource(u, other))) {
+					if (got.length === GAP_MAX) return null;
+					got.push(u);
+				}
 			}
 			return got;
 		};
@@ -86,11 +106,10 @@ export function gapEdges(
 			const [a1, b1] = chain[k]!;
 			const [a2, b2] = chain[k + 1]!;
 			const ga = free(srcA, srcB, a1, a2);
-			const gb = free(srcB, srcA, b1, b2);
-			if (!ga.length || !gb.length || ga.length > GAP_MAX || gb.length > GAP_MAX) continue;
-			add(alignGap(units, ga, gb));
+			const gb = ga?.length ? free(srcB, srcA, b1, b2) : null;
+			if (ga && gb) add(alignGap(units, ga, gb));
 		}
-		// A sentence that strings two of the other's together: the neighbour it holds most of.
+		// A sentence that strings two of the other's together: the neighbour it holds enough of.
 		for (const [x, y] of list) {
 			add(merged(x, y, srcA, srcB));
 			add(merged(y, x, srcB, srcA));
@@ -99,32 +118,42 @@ export function gapEdges(
 		// rule pairs the copies' own mastheads with each other, "Site 3 business news" with "Site 4 …".)
 		if (chain.length) {
 			const [an, bn] = chain[chain.length - 1]!;
-			add(alignGap(units, free(srcA, srcB, an, an + EDGE_SPAN + 1), free(srcB, srcA, bn, bn + EDGE_SPAN + 1), EDGE_MIN_CONTAIN));
+			const ga = free(srcA, srcB, an, an + EDGE_SPAN + 1);
+			const gb = free(srcB, srcA, bn, bn + EDGE_SPAN + 1);
+			if (ga && gb) add(alignGap(units, ga, gb, EDGE_MIN_CONTAIN));
 		}
 	}
 	return out;
 
-	/** `long` (a unit) with each free neighbour of `short` in its source that `long` holds most of. */
+	/** `long` (a unit) with each free neighbour of `short` in its source that `long` holds enough of. */
 	function merged(short: number, long: number, srcS: number, srcL: number): Bead[] {
 		const beads: Bead[] = [];
 		const S = units[short]!;
 		const L = units[long]!;
+		// A sentence that holds two is longer than either of them.
+		if (L.words < S.words * MERGE_LONGER) return beads;
 		for (const step of [1, -1]) {
 			const u = unitAt(srcS, S.sent + step);
-			if (u < 0 || aligned.has(`${u}>${srcL}`) || !sameBlock(srcS, S.sent, units[u]!.sent)) continue;
+			if (u < 0 || aligned.has(unitSource(u, srcL)) || !sameBlock(srcS, S.sent, units[u]!.sent)) continue;
 			const U = units[u]!;
-			// Together the two are about as long as `long`, and `long` holds enough of the neighbour.
-			const ratio = (U.words + S.words) / L.words;
-			if (ratio > GAP_LENGTH_RATIO || ratio < 1 / GAP_LENGTH_RATIO) continue;
+			// Together the two are not much longer than `long` (which may hold a third as well), and `long`
+			// holds enough of the neighbour.
+			if (U.words + S.words > L.words * MERGE_LENGTH_RATIO) continue;
 			if (sharedWeight(U, L) / (U.weight || 1) >= MERGE_MIN_CONTAIN) beads.push({a: [u], b: [long]});
 		}
 		return beads;
 	}
 
+	/** The pairs of `beads` as edges, once each, unless the two sentences name different days. */
 	function add(beads: Bead[]) {
 		for (const bead of beads)
-			for (const u of bead.a)
-				for (const v of bead.b) out.push({u: Math.min(u, v), v: Math.max(u, v), sim: round(similarity(units[u]!, units[v]!))});
+			for (const x of bead.a)
+				for (const y of bead.b) {
+					const [u, v] = x < y ? [x, y] : [y, x];
+					if (emitted.has(u * n + v) || datesConflict(units[u]!.dates, units[v]!.dates)) continue;
+					emitted.add(u * n + v);
+					out.push({u, v, sim: round(similarity(units[u]!, units[v]!))});
+				}
 	}
 }
 
@@ -158,7 +187,8 @@ export function alignGap(units: Unit[], ga: number[], gb: number[], open?: numbe
 	const n = ga.length;
 	const m = gb.length;
 	if (!n || !m) return [];
-	// Closed on both ends, a lone sentence a side pairs by its place; open, every pair shares `open` of its words.
+	// Closed on both ends, a lone sentence a side pairs by its place and a little shared; open, every pair
+	// shares `open` of its words.
 	const lone = open === undefined && n === 1 && m === 1;
 	const minContain = open ?? GAP_MIN_CONTAIN;
 	const words = (list: number[]) => list.reduce((t, u) => t + Math.max(1, units[u]!.words), 0);
@@ -169,7 +199,7 @@ export function alignGap(units: Unit[], ga: number[], gb: number[], open?: numbe
 		let sim = 0;
 		for (const u of a)
 			for (const v of b) {
-				if (!lone && containment(units[u]!, units[v]!) < minContain) return Infinity;
+				if (containment(units[u]!, units[v]!) < (lone ? LONE_MIN_CONTAIN : minContain)) return Infinity;
 				sim = Math.max(sim, similarity(units[u]!, units[v]!));
 			}
 		return Math.abs(Math.log(ratio)) + (a.length + b.length > 2 ? MERGE_COST : 0) - SIMILARITY_BONUS * sim;

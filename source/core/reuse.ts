@@ -140,7 +140,7 @@ export function pairwise(sources: Source[], {units, edges}: Alignment): Pair[] {
 		let run: Part[] = [];
 		for (const p of parts) {
 			const last = run[run.length - 1];
-			if (last && !(p.a > last.a && p.b > last.b && p.a - last.a <= 2 && p.b - last.b <= 2)) {
+			if (last && !onward(last, p)) {
 				pairs.push(pairFromRun(sources[a]!, sources[b]!, run));
 				run = [];
 			}
@@ -152,6 +152,10 @@ export function pairwise(sources: Source[], {units, edges}: Alignment): Pair[] {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Part `p` continues a passage after `last`: in order, near, and one sentence may stand for two (merged or split). */
+const onward = (last: Part, p: Part) =>
+	p.a >= last.a && p.b >= last.b && (p.a > last.a || p.b > last.b) && p.a - last.a <= 2 && p.b - last.b <= 2;
 
 function pairFromRun(A: Source, B: Source, run: Part[]): Pair {
 	const side = (src: Source, idx: number[]): Side => {

@@ -115,7 +115,10 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta, opt
  */
 export const FIGURE_SENTENCE_CHARS = 5000;
 
-/** Where figure reading stops in `text[start, end)`: at the cap, moved back to whitespace so no number is cut. */
+/**
+ * Where figure reading stops in `text[start, end)`: at the cap, moved back to whitespace (within 200
+ * characters) so that a number is rarely cut; one figure at the edge of a dump may be misread.
+ */
 function figureEnd(text: string, start: number, end: number): number {
 	if (end - start <= FIGURE_SENTENCE_CHARS) return end;
 	let e = start + FIGURE_SENTENCE_CHARS;

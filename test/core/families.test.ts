@@ -3,6 +3,10 @@
 // and the pairs grow with the number of copies, not its square. (Accuracy on real text is in test/real/.)
 import {describe, expect, it} from 'vitest';
 import {analysisOf} from '../../source/core/analysis.js';
+import {similarity, weighUnits} from '../../source/core/align.js';
+import {wordRatio, wordsOf} from '../../source/core/classify.js';
+import {buildFamilies} from '../../source/core/families.js';
+import {sourceFeatures} from '../../source/core/features.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {buildSource, type Source} from '../../source/core/source.js';
 import {runCommand} from '../../source/commands/index.js';
@@ -92,6 +96,33 @@ describe('families', () => {
 		expect(families.length).toBeGreaterThan(0);
 		for (const f of families) expect(f.members.map(m => m.source)).not.toEqual(expect.arrayContaining(['a.txt', 'c.txt']));
 		expect(families.some(f => f.members.some(m => m.source === 'c.txt'))).toBe(true);
+	});
+
+	it('lets a short reworded sentence join through a copy, measured by its words in order', () => {
+		const body = 'The regional government announced a new programme to repair rural roads damaged by the spring floods.';
+		const o = src('o.txt', `${body} The following is the full text of the statement.`, {date: '2025-01-01'});
+		const c1 = src('c1.txt', `${body} The following is the full text of the statement.`, {date: '2025-01-02'});
+		const c2 = src('c2.txt', `${body} Here is the full text of the statement.`, {date: '2025-01-03'});
+		const sources = [o, c1, c2];
+		const units = weighUnits(sources.flatMap((s, i) => sourceFeatures(s).map(f => ({src: i, f}))));
+		const at = (src: number, sent: number) => units.findIndex(u => u.src === src && u.sent === sent);
+		expect([at(0, 1), at(1, 1), at(2, 1)].every(u => u >= 0)).toBe(true);
+		// The short sentence of c2 aligned with c1's only (as gap alignment pairs it), and too few features
+		// shared with o's to be measured by them.
+		expect(similarity(units[at(0, 1)]!, units[at(2, 1)]!)).toBe(0);
+		const edge = (x: number, y: number, sim: number) => ({u: Math.min(x, y), v: Math.max(x, y), sim});
+		const edges = [
+			edge(at(0, 0), at(1, 0), 1),
+			edge(at(0, 0), at(2, 0), 1),
+			edge(at(1, 0), at(2, 0), 1),
+			edge(at(0, 1), at(1, 1), 1),
+			edge(at(1, 1), at(2, 1), 0),
+		];
+		const ratio = (u: number, v: number) =>
+			wordRatio(wordsOf(sources[units[u]!.src]!, units[u]!.sent), wordsOf(sources[units[v]!.src]!, units[v]!.sent));
+		const {families} = buildFamilies({sources, units, unitAt: at, edges, related: () => true, wordRatio: ratio});
+		const withOrigin = families.find(f => f.members.some(m => m.source === 'o.txt' && m.sentences[1] === 1))!;
+		expect(withOrigin.members.find(m => m.source === 'c2.txt')?.parts.some(p => p.a === 1 && p.b === 1)).toBe(true);
 	});
 
 	it('makes no family of a formula that many unrelated texts share', () => {

@@ -2,7 +2,16 @@
 import {describe, expect, it} from 'vitest';
 import {weighUnits, type Unit} from '../../source/core/align.js';
 import {sourceFeatures} from '../../source/core/features.js';
-import {alignGap, containment, GAP_MAX, gapEdges, increasingRun} from '../../source/core/gaps.js';
+import {
+	alignGap,
+	containment,
+	GAP_LENGTH_RATIO,
+	GAP_MAX,
+	gapEdges,
+	increasingRun,
+	LONE_MIN_CONTAIN,
+	MERGE_LONGER,
+} from '../../source/core/gaps.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {buildSource} from '../../source/core/source.js';
 
@@ -35,7 +44,7 @@ const COPY = [...RELEASE];
 COPY[2] = 'What the ministry said in its statement is printed in full here below.';
 COPY[5] = 'At first, two departures weekly will haul boxes of machinery, cloth and fruit.';
 COPY[6] = 'Growing appetite among Central Asian purchasers may see this frequency doubled soon.';
-COPY[9] = 'Merchants nearby were pleased, since quicker trips stop perishable goods going bad.';
+COPY[9] = 'Local merchants were pleased, since quicker trips stop fresh goods going bad.';
 
 describe('gap alignment', () => {
 	it('keeps the longest run of pairs that increases on both sides', () => {
@@ -70,10 +79,9 @@ describe('gap alignment', () => {
 	});
 
 	it('leaves a gap alone when one side has much more text of its own', () => {
-		const own = Array.from(
-			{length: GAP_MAX + 1},
-			(_, i) => `Our correspondent adds remark number ${i + 1} about the weather and the football results today.`,
-		);
+		// The copy's own sentences share words with the release's (as many as a reworded one), so only their
+		// number keeps them out.
+		const own = Array.from({length: GAP_MAX + 1}, (_, i) => `Fruit, machinery and textiles, says remark ${i + 1} of our readers.`);
 		const long = [...COPY.slice(0, 5), ...own, ...COPY.slice(7)];
 		const {families} = findReuse([src('release.txt', RELEASE.join(' '), '2025-05-20'), src('copy.txt', long.join(' '), '2025-05-21')]);
 		const copy = families.flatMap(f => f.members).filter(m => m.source === 'copy.txt');
@@ -81,15 +89,50 @@ describe('gap alignment', () => {
 		for (let k = 5; k < 5 + own.length; k++) expect(paired.has(k), `own sentence ${k}`).toBe(false);
 	});
 
-	it('pairs a lone sentence by its place, and a run only where words are shared', () => {
+	it('pairs a lone sentence by its place if it shares a little, and a run only where words are shared', () => {
 		const {units, at} = unitsOf(
 			'Trains will run twice a week at first, carrying containers of machinery. Local traders welcomed the news about the trains.',
-			'At the beginning, two departures weekly haul boxes of equipment. Merchants in the city were pleased by the reports.',
+			'At the beginning, two trains weekly haul boxes of equipment. Merchants in the city were pleased by the reports.',
 		);
-		// Alone on both sides, the length decides.
+		// Alone on both sides, the length decides, with a word in common.
+		expect(containment(units[at(0, 0)]!, units[at(1, 0)]!)).toBeGreaterThanOrEqual(LONE_MIN_CONTAIN);
 		expect(alignGap(units, [at(0, 0)], [at(1, 0)])).toEqual([{a: [at(0, 0)], b: [at(1, 0)]}]);
-		// Two a side with nothing shared: no pair stands on its length alone.
+		// Two a side with little shared: no pair stands on its length alone.
 		expect(alignGap(units, [at(0, 0), at(0, 1)], [at(1, 0), at(1, 1)])).toEqual([]);
+	});
+
+	it('never pairs two sentences that share nothing or name different days, however alone', () => {
+		// Two daily reports from one template: the opening and closing sentences align, the news between does not.
+		const open = 'Shares in Hong Kong closed the session with heavy turnover across the main board, traders said.';
+		const close = 'Trading resumes tomorrow morning at half past nine local time, the exchange said in a notice.';
+		const {units, at} = unitsOf(
+			`${open} BYD rose sharply after electric car deliveries beat forecasts. ${close}`,
+			`${open} Property developers slumped as land sales fell again. ${close}`,
+		);
+		const edges = [
+			{u: at(0, 0), v: at(1, 0), sim: 1},
+			{u: at(0, 2), v: at(1, 2), sim: 1},
+		];
+		expect(gapEdges(units, edges, (src, sent) => at(src as 0 | 1, sent))).toEqual([]);
+		const {units: u2, at: at2} = unitsOf(
+			`${open} Carmakers rose sharply after deliveries beat forecasts on 3 March 2025. ${close}`,
+			`${open} Carmakers rose after their deliveries beat forecasts on 4 March 2025. ${close}`,
+		);
+		const e2 = [
+			{u: at2(0, 0), v: at2(1, 0), sim: 1},
+			{u: at2(0, 2), v: at2(1, 2), sim: 1},
+		];
+		expect(gapEdges(u2, e2, (src, sent) => at2(src as 0 | 1, sent))).toEqual([]);
+		// The same sentence on the same day does pair (the control).
+		const {units: u3, at: at3} = unitsOf(
+			`${open} Carmakers rose sharply after deliveries beat forecasts on 3 March 2025. ${close}`,
+			`${open} Carmakers rose after their deliveries beat forecasts on 3 March 2025. ${close}`,
+		);
+		const e3 = [
+			{u: at3(0, 0), v: at3(1, 0), sim: 1},
+			{u: at3(0, 2), v: at3(1, 2), sim: 1},
+		];
+		expect(gapEdges(u3, e3, (src, sent) => at3(src as 0 | 1, sent)).map(e => [e.u, e.v])).toEqual([[at3(0, 1), at3(1, 1)]]);
 	});
 
 	it('joins a sentence that a copy split in two, when both halves share its words', () => {
@@ -104,12 +147,13 @@ describe('gap alignment', () => {
 
 	it('never pairs sentences whose lengths differ past the ratio', () => {
 		const {units, at} = unitsOf(
-			'Officials said so.  Officials said the corridor links the inland port of Kashgar with the coastal city of Tianjin and the capital and the sea.',
+			'Officials said the corridor opened. Officials said the corridor links the inland port of Kashgar with the coastal city of Tianjin, the capital, the northern plains and the sea beyond them.',
 			'Officials said the corridor links Kashgar and Tianjin today.',
 		);
-		const short = at(0, 0);
-		if (short >= 0) expect(alignGap(units, [short], [at(1, 0)])).toEqual([]);
+		expect(at(0, 0)).toBeGreaterThanOrEqual(0);
+		expect(units[at(0, 0)]!.words * GAP_LENGTH_RATIO).toBeLessThan(units[at(1, 0)]!.words + 5);
 		expect(alignGap(units, [at(0, 1)], [at(1, 0)])).toEqual([]);
+		expect(units[at(0, 1)]!.words).toBeGreaterThan(units[at(1, 0)]!.words * GAP_LENGTH_RATIO);
 	});
 });
 
@@ -144,6 +188,33 @@ describe('merged sentences', () => {
 		expect(keys).toContain(key(at(0, 1), at(1, 0)));
 		// The sentence after shares nothing with it, and the short last one is not a merge.
 		expect(keys).not.toContain(key(at(0, 2), at(1, 0)));
+	});
+
+	it('give each pair once, when one sentence of a copy holds three of the origin', () => {
+		const {units, at} = unitsOf(
+			'Engineers laid new track across the mountain passes. Trains will carry machinery and fruit to the border. Central Asian buyers expect the schedule to double.',
+			'Engineers laid new track across the mountain passes, so trains will carry machinery and fruit to the border, and Central Asian buyers expect the schedule to double.',
+		);
+		// The copy's sentence is aligned with the first and the last; the middle one is a neighbour of both.
+		const edges = [
+			{u: at(0, 0), v: at(1, 0), sim: 0.5},
+			{u: at(0, 2), v: at(1, 0), sim: 0.5},
+		];
+		const found = gapEdges(units, edges, (src, sent) => at(src as 0 | 1, sent));
+		const keys = found.map(e => `${e.u}-${e.v}`);
+		expect(keys).toContain(`${at(0, 1)}-${at(1, 0)}`);
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+
+	it('only into a sentence long enough to hold both', () => {
+		const {units, at} = unitsOf(
+			'Trains will run twice a week at first, carrying containers of machinery, textiles and fruit. Rising demand from Central Asian buyers is expected to double that schedule within two years.',
+			'Trains will run twice a week at first, carrying machinery, textiles and fruit for Central Asian buyers.',
+		);
+		// As long as the first sentence alone: it reworded that one, and took two words of the next.
+		expect(units[at(1, 0)]!.words).toBeLessThan(units[at(0, 0)]!.words * MERGE_LONGER);
+		const edges = [{u: at(0, 0), v: at(1, 0), sim: 0.6}];
+		expect(gapEdges(units, edges, (src, sent) => at(src as 0 | 1, sent))).toEqual([]);
 	});
 
 	it('never merge across paragraphs (a headline into the lead under it)', () => {

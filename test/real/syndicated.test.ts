@@ -15,16 +15,18 @@ import {type Gold, ratio, readGold, type Score, score, SYNDICATED, SYNDICATED_FR
  */
 const TUNING = {recall: 0.9, precision: 0.95, translations: 0.25};
 /**
- * What the held-out releases must keep, just under what they measure (0.73, 0.93): short of the bar (README,
+ * What the held-out releases must keep, just under what they measure (0.72, 0.93): short of the bar (README,
  * "On real pages"). Gap alignment (core/gaps.ts) was designed after reading their misses, so they are no
  * longer clean for it (README).
  */
 const HELDOUT = {recall: 0.72, precision: 0.92};
 /**
- * What the fresh set (collected after the thresholds were set, never tuned on) must keep, just under its
- * first measure: recall 0.844, precision 0.826 (0.905 over the pairs its gold can judge). Short of the bar.
+ * What the fresh set (collected after the thresholds were set, never tuned on) must keep, just under what
+ * it measures: recall 0.922, precision 0.85 (0.924 over the pairs its gold can judge). Its first measure,
+ * before a review's fixes to gap alignment (duplicate edges, lone pairs sharing nothing, merges), was 0.844
+ * and 0.826; no threshold was set on it. Precision is short of the bar.
  */
-const FRESH = {recall: 0.83, precision: 0.8, judgedPrecision: 0.89};
+const FRESH = {recall: 0.91, precision: 0.84, judgedPrecision: 0.91};
 const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
 
 const sameLanguage = (s: Score) => {
