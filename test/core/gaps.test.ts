@@ -102,37 +102,25 @@ describe('gap alignment', () => {
 	});
 
 	it('never pairs two sentences that share nothing or name different days, however alone', () => {
-		// Two daily reports from one template: the opening and closing sentences align, the news between does not.
+		// Two daily reports from one template: the opening and closing sentences align, the news between is
+		// the gap. What gap alignment makes of the middle sentences, as [a, b] sentence pairs.
 		const open = 'Shares in Hong Kong closed the session with heavy turnover across the main board, traders said.';
 		const close = 'Trading resumes tomorrow morning at half past nine local time, the exchange said in a notice.';
-		const {units, at} = unitsOf(
-			`${open} BYD rose sharply after electric car deliveries beat forecasts. ${close}`,
-			`${open} Property developers slumped as land sales fell again. ${close}`,
-		);
-		const edges = [
-			{u: at(0, 0), v: at(1, 0), sim: 1},
-			{u: at(0, 2), v: at(1, 2), sim: 1},
-		];
-		expect(gapEdges(units, edges, (src, sent) => at(src as 0 | 1, sent))).toEqual([]);
-		const {units: u2, at: at2} = unitsOf(
-			`${open} Carmakers rose sharply after deliveries beat forecasts on 3 March 2025. ${close}`,
-			`${open} Carmakers rose after their deliveries beat forecasts on 4 March 2025. ${close}`,
-		);
-		const e2 = [
-			{u: at2(0, 0), v: at2(1, 0), sim: 1},
-			{u: at2(0, 2), v: at2(1, 2), sim: 1},
-		];
-		expect(gapEdges(u2, e2, (src, sent) => at2(src as 0 | 1, sent))).toEqual([]);
+		const middles = (a: string, b: string) => {
+			const {units, at} = unitsOf(`${open} ${a} ${close}`, `${open} ${b} ${close}`);
+			const edges = [
+				{u: at(0, 0), v: at(1, 0), sim: 1},
+				{u: at(0, 2), v: at(1, 2), sim: 1},
+			];
+			return gapEdges(units, edges, (src, sent) => at(src as 0 | 1, sent)).map(e => [units[e.u]!.sent, units[e.v]!.sent]);
+		};
+		expect(
+			middles('BYD rose sharply after electric car deliveries beat forecasts.', 'Property developers slumped as land sales fell again.'),
+		).toEqual([]);
+		const rose = 'Carmakers rose sharply after deliveries beat forecasts on 3 March 2025.';
+		expect(middles(rose, 'Carmakers rose after their deliveries beat forecasts on 4 March 2025.')).toEqual([]);
 		// The same sentence on the same day does pair (the control).
-		const {units: u3, at: at3} = unitsOf(
-			`${open} Carmakers rose sharply after deliveries beat forecasts on 3 March 2025. ${close}`,
-			`${open} Carmakers rose after their deliveries beat forecasts on 3 March 2025. ${close}`,
-		);
-		const e3 = [
-			{u: at3(0, 0), v: at3(1, 0), sim: 1},
-			{u: at3(0, 2), v: at3(1, 2), sim: 1},
-		];
-		expect(gapEdges(u3, e3, (src, sent) => at3(src as 0 | 1, sent)).map(e => [e.u, e.v])).toEqual([[at3(0, 1), at3(1, 1)]]);
+		expect(middles(rose, 'Carmakers rose after their deliveries beat forecasts on 3 March 2025.')).toEqual([[1, 1]]);
 	});
 
 	it('joins a sentence that a copy split in two, when both halves share its words', () => {
