@@ -7,7 +7,7 @@ import type {Key} from './keys.js';
 export type ViewName = 'sources' | 'families' | 'family' | 'reader' | 'search' | 'compare' | 'figures' | 'warnings';
 
 /** Where keys go: a view, or something on top of it that takes the keys while it is open. */
-export type Context = ViewName | 'results' | 'filter' | 'menu' | 'help';
+export type Context = ViewName | 'results' | 'filter' | 'menu' | 'help' | 'loading';
 
 export type Command =
 	// movement in lists and text
@@ -227,6 +227,10 @@ export const BINDINGS: Record<Context, Binding[]> = {
 		{keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], command: 'pick', label: 'choose the item of that number'},
 		{keys: ['esc', 'q'], command: 'back', label: 'close the menu', hint: 'close'},
 	],
+	loading: [
+		{keys: ['q'], command: 'quit', label: 'stop loading and quit', hint: 'quit'},
+		{keys: ['esc'], command: 'back', label: 'the same: there is nothing to go back to yet', hint: 'quit'},
+	],
 	help: [
 		{keys: ['j', 'down'], command: 'down', label: 'scroll down', hint: 'scroll'},
 		{keys: ['k', 'up'], command: 'up', label: 'scroll up'},
@@ -291,6 +295,7 @@ export const CONTEXT_TITLES: Record<Context, string> = {
 	filter: 'Filtering a list (after /)',
 	menu: 'Menus (sort, export, kind)',
 	help: 'This help',
+	loading: 'While a corpus loads (before the first view)',
 };
 
 /** The order contexts are documented in. */
@@ -307,6 +312,7 @@ export const CONTEXT_ORDER: Context[] = [
 	'warnings',
 	'menu',
 	'help',
+	'loading',
 ];
 
 /** The lines of the help screen for one context: keys, then what they do. */
@@ -338,6 +344,7 @@ const CONTEXT_NAMES: Record<Context, string> = {
 	filter: 'list filter',
 	menu: 'menus',
 	help: 'help',
+	loading: 'loading',
 };
 
 function table(bindings: Binding[]): string[] {

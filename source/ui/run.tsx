@@ -3,6 +3,8 @@
 // the sources list is usable as soon as it is loaded, and the terminal is restored however the app ends.
 
 import {Box, render, Text, useApp, useInput} from 'ink';
+import {decodeKeys} from '../state/keys.js';
+import {resolve} from '../state/keymap.js';
 import type {AnalysisThread} from '../threads/analysis-thread.js';
 import {analysisOf, type Analysis} from '../core/analysis.js';
 import {report} from '../core/report.js';
@@ -165,8 +167,13 @@ export function progressText(stage: string, done: number, total: number): string
 export function Loading({dir, progress, onAbort}: {dir: string; progress?: string; onAbort: () => void}) {
 	const {exit} = useApp();
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') onAbort();
-		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) exit();
+		if (key.ctrl && input === 'c') {
+			onAbort();
+			exit();
+			return;
+		}
+		// Through the one keymap, as every view's keys: q and Esc stop the load and quit.
+		if (decodeKeys(input, key).some(k => resolve('loading', k) !== null)) exit();
 	});
 	return (
 		<Box flexDirection="column">

@@ -53,6 +53,31 @@ describe('explorer', () => {
 		loading.unmount();
 	});
 
+	it('stops loading on q, Esc and ctrl-c, through the keymap (ctrl-c as an abort)', async () => {
+		const size = {columns: 80, rows: 12};
+		for (const [key, aborts] of [
+			['q', false],
+			[KEYS.esc, false],
+			['\x03', true],
+		] as const) {
+			let aborted = false;
+			const loading = renderSized(
+				<Loading
+					dir="/archive"
+					onAbort={() => {
+						aborted = true;
+					}}
+				/>,
+				size,
+			);
+			await loading.waitFor(/Loading \/archive…/);
+			loading.stdin.write(key);
+			await loading.exited();
+			expect(aborted, JSON.stringify(key)).toBe(aborts);
+			loading.unmount();
+		}
+	});
+
 	it('opens on the sources, full file names, one row each, with the keys in the status line', async () => {
 		const app = start();
 		const f = await app.waitFor(/SOURCES · 1\/5/);

@@ -104,6 +104,8 @@ export function renderSized(node: ReactElement, size: {columns: number; rows: nu
 		waitFor,
 		press,
 		rerender: instance.rerender,
+		/** Resolves when the app exits (ink's useApp().exit). */
+		exited: () => instance.waitUntilExit(),
 		unmount: () => {
 			instance.unmount();
 			instance.cleanup();
