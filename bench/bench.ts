@@ -376,7 +376,13 @@ async function memoryChild(passages: number) {
 function inChild(kind: string, n: number): unknown {
 	const out = execFileSync(
 		process.execPath,
-		['--expose-gc', '--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', `${kind}:${n}`],
+		[
+			'--expose-gc',
+			`--max-old-space-size=${process.env['BENCH_HEAP_MB'] ?? 4096}`,
+			fileURLToPath(import.meta.url),
+			'--child',
+			`${kind}:${n}`,
+		],
 		{encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit']},
 	);
 	return JSON.parse(out.trim().split('\n').pop()!);

@@ -660,9 +660,18 @@ function memberOf(S: Source, sentences: number[], parts: Part[], slots: number[]
 	};
 }
 
+/** Each corpus's sources by id, made once per list (a scan per member cost the square of the corpus). */
+const BY_ID = new WeakMap<Source[], Map<string, Source>>();
+function sourceById(sources: Map<string, Source> | Source[], id: string): Source {
+	if (!Array.isArray(sources)) return sources.get(id)!;
+	let byId = BY_ID.get(sources);
+	if (!byId) BY_ID.set(sources, (byId = new Map(sources.map(s => [s.id, s]))));
+	return byId.get(id)!;
+}
+
 /** Figures of a source inside a passage (content figures of its sentences). */
 function figuresIn(sources: Map<string, Source> | Source[], m: Side) {
-	const S = Array.isArray(sources) ? sources.find(s => s.id === m.source)! : sources.get(m.source)!;
+	const S = sourceById(sources, m.source);
 	return S.figures.filter(f => f.sentence >= m.sentences[0] && f.sentence <= m.sentences[1]);
 }
 
