@@ -665,7 +665,10 @@ const BY_ID = new WeakMap<Source[], Map<string, Source>>();
 function sourceById(sources: Map<string, Source> | Source[], id: string): Source {
 	if (!Array.isArray(sources)) return sources.get(id)!;
 	let byId = BY_ID.get(sources);
-	if (!byId) BY_ID.set(sources, (byId = new Map(sources.map(s => [s.id, s]))));
+	if (!byId) {
+		byId = new Map(sources.map(s => [s.id, s]));
+		BY_ID.set(sources, byId);
+	}
 	return byId.get(id)!;
 }
 
