@@ -12,9 +12,9 @@ import {datesConflict, type Edge, sharedWeight, similarity, type Unit} from './a
 /** A gap of more sentences than this on either side is text of the copy's own, not a reworded stretch. */
 export const GAP_MAX = 6;
 /**
- * Two sentences whose word counts differ by more than this factor are not one reworded as the other
- * (a reworded sentence in the fixtures keeps its length within a factor of 1.9; a caption against a paragraph
- * is 3 and more).
+ * Two sentences whose word counts differ by more than this factor are not one reworded as the other: in the
+ * tuning gold 76 of 83 same-language copy sentences are within 2.2 of their origin sentence (the largest
+ * 2.11), and the other 7 merge several origin sentences into one (2.7 to 5.4), which 1:2 beads and merges take.
  */
 export const GAP_LENGTH_RATIO = 2.2;
 /**
