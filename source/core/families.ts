@@ -23,7 +23,10 @@ import type {Direction, Family, FigureCell, LinedUp, Member, Pair, Part, Side} f
 
 /** Two units this similar are the same sentence: enough to join a family through a copy (no direct edge). */
 export const JOIN = 0.45;
-/** A sentence with fewer features than this is measured by its words in order when it joins through a copy. */
+/**
+ * A sentence with fewer features than this is measured by its words in order when it joins through a copy:
+ * feature similarity needs four shared (MIN_SHARED), which a reworded sentence of five rarely keeps.
+ */
 export const SHORT_FEATURES = 6;
 /** A sentence may be in this many families: a merged sentence carries two origins. */
 export const MAX_MEMBERSHIPS = 2;

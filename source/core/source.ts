@@ -110,8 +110,9 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta, opt
 
 /**
  * Figures are read in the first 5,000 characters of a sentence. The longest sentence in the real
- * fixtures is 685 characters with 13 figures; a "sentence" seven times that is a table or a dump with
- * no sentence end, and a megabyte of "1 1 1 …" would otherwise cost a second and half a million figures.
+ * fixtures is 685 characters, and none has more than 13 figures; a "sentence" seven times that is a table
+ * or a dump with no sentence end, and a megabyte of "1 1 1 …" would otherwise cost a second and half a
+ * million figures.
  */
 export const FIGURE_SENTENCE_CHARS = 5000;
 
