@@ -430,7 +430,11 @@ function assemble(
 		reach: {sources: sorted.length, publishers: publishers.size},
 		first: dates.length ? dates.reduce((a, b) => (compareDates(a, b) <= 0 ? a : b)) : null,
 		last: dates.length ? dates.reduce((a, b) => (dateEnd(a)! >= dateEnd(b)! ? a : b)) : null,
-		figures: figureMatrix(sources, sorted, originIndex),
+		figures: figureMatrix(
+			order.map(x => sources[x.src]!),
+			sorted,
+			originIndex,
+		),
 	};
 }
 
@@ -663,27 +667,15 @@ function memberOf(S: Source, sentences: number[], parts: Part[], slots: number[]
 	};
 }
 
-/** Each corpus's sources by id, made once per list (a scan per member cost the square of the corpus). */
-const BY_ID = new WeakMap<Source[], Map<string, Source>>();
-function sourceById(sources: Map<string, Source> | Source[], id: string): Source {
-	if (!Array.isArray(sources)) return sources.get(id)!;
-	let byId = BY_ID.get(sources);
-	if (!byId) {
-		byId = new Map(sources.map(s => [s.id, s]));
-		BY_ID.set(sources, byId);
-	}
-	return byId.get(id)!;
-}
-
-/** Figures of a source inside a passage (content figures of its sentences). */
-function figuresIn(sources: Map<string, Source> | Source[], m: Side) {
-	const S = sourceById(sources, m.source);
+/** Figures of a source inside a passage of it (content figures of its sentences). */
+function figuresIn(S: Source, m: Side) {
 	return S.figures.filter(f => f.sentence >= m.sentences[0] && f.sentence <= m.sentences[1]);
 }
 
-function figureMatrix(sources: Source[], members: Member[], origin: number): Family['figures'] {
+/** The figure matrix of a family: `memberSources[i]` is the source of `members[i]`. */
+function figureMatrix(memberSources: Source[], members: Member[], origin: number): Family['figures'] {
 	const O = members[origin]!;
-	const originFigures = figuresIn(sources, O);
+	const originFigures = figuresIn(memberSources[origin]!, O);
 	const rows = originFigures.map(figure => ({figure, cells: [] as FigureCell[]}));
 	const added: Family['figures']['added'] = [];
 	members.forEach((m, i) => {
@@ -694,7 +686,7 @@ function figureMatrix(sources: Source[], members: Member[], origin: number): Fam
 		// Figures line up only inside the sentences the member and the origin align, by what they measure.
 		const lined = lineUp(
 			originFigures,
-			figuresIn(sources, m),
+			figuresIn(memberSources[i]!, m),
 			m.parts.map(p => [p.a, p.b]),
 		);
 		const byA = new Map<unknown, LinedUp>();
@@ -716,7 +708,7 @@ function pairsOf(families: Family[], byId: Map<string, Source>): Pair[] {
 	for (const f of families) {
 		const o = f.members[f.origin]!;
 		const a: Side = {source: o.source, start: o.start, end: o.end, text: o.text, sentences: o.sentences};
-		const originFigures = figuresIn(byId, a);
+		const originFigures = figuresIn(byId.get(a.source)!, a);
 		for (const [i, m] of f.members.entries()) {
 			if (i === f.origin) continue;
 			const b: Side = {source: m.source, start: m.start, end: m.end, text: m.text, sentences: m.sentences};
@@ -731,7 +723,7 @@ function pairsOf(families: Family[], byId: Map<string, Source>): Pair[] {
 				direction,
 				figures: lineUp(
 					originFigures,
-					figuresIn(byId, b),
+					figuresIn(byId.get(b.source)!, b),
 					m.parts.map(p => [p.a, p.b]),
 				),
 				parts: m.parts,
