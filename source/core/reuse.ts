@@ -67,7 +67,7 @@ export function alignCorpus(sources: Source[], features?: SentenceFeatures[][], 
 	const unitAt = (src: number, sent: number) => index[src]?.get(sent) ?? -1;
 	const cands = candidatePairs(
 		list.map(x => x.f.shingles),
-		(u, v) => units[u]!.src === units[v]!.src,
+		Int32Array.from(list, x => x.src),
 		(done, total) => progress?.('scoring candidate pairs', done, total),
 	);
 	progress?.('lining up passages', 0, 0);
