@@ -6,6 +6,7 @@
 import type {Candidates} from './candidates.js';
 import {VERBATIM_RATIO as VERBATIM} from './classify.js';
 import type {SentenceFeatures} from './features.js';
+import {CountTable} from './count-table.js';
 
 /** A sentence pair this similar is a copy or a close rewording on its own. */
 export const STRONG = 0.45;
@@ -46,15 +47,23 @@ export type Unit = {
 
 /** Units with rarity weights (IDF over all units), in the order given. */
 export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
-	// Keys as signed 32-bit integers: small integers are stored in a Map without boxing, hashes past 2^31 are not.
-	const df = new Map<number, number>();
-	for (const {f} of list) for (const h of f.feats) df.set(h | 0, (df.get(h | 0) ?? 0) + 1);
+	const df = new CountTable();
+	let total = 0;
+	for (const {f} of list) {
+		total += f.feats.length;
+		for (let i = 0; i < f.feats.length; i++) df.add(f.feats[i]!);
+	}
 	const n = list.length;
+	// One buffer for every unit's weights, each unit a view of it: a buffer per unit made the collector
+	// track hundreds of thousands of them.
+	const weights = new Float32Array(total);
+	let at = 0;
 	return list.map(({src, f}) => {
-		const w = new Float32Array(f.feats.length);
+		const w = weights.subarray(at, at + f.feats.length);
+		at += f.feats.length;
 		let weight = 0;
 		for (let i = 0; i < f.feats.length; i++) {
-			const x = Math.log(1 + n / df.get(f.feats[i]! | 0)!) * (f.figureMask[i] ? FIGURE_WEIGHT : 1);
+			const x = Math.log(1 + n / df.get(f.feats[i]!)) * (f.figureMask[i] ? FIGURE_WEIGHT : 1);
 			w[i] = x;
 			weight += x;
 		}
