@@ -105,6 +105,59 @@ export function similarity(a: Unit, b: Unit): number {
 	return 0.5 * dice + 0.5 * contain * damp + 0.5 * dice * (1 - damp);
 }
 
+/**
+ * Every unit's features and weights laid end to end, in unit order: scoring millions of candidate pairs
+ * reads the second unit's features at random, and one array with offsets is a cache miss or two where
+ * objects and a typed array per unit were four or five (a third less time at 10,000 articles).
+ */
+type FlatUnits = {start: Int32Array; feats: Uint32Array; w: Float32Array; weight: Float64Array};
+
+function flatUnits(units: Unit[]): FlatUnits {
+	const start = new Int32Array(units.length + 1);
+	for (let i = 0; i < units.length; i++) start[i + 1] = start[i]! + units[i]!.feats.length;
+	const feats = new Uint32Array(start[units.length]!);
+	const w = new Float32Array(start[units.length]!);
+	const weight = new Float64Array(units.length);
+	for (let i = 0; i < units.length; i++) {
+		const U = units[i]!;
+		// A loop, not set(): set() costs more than the copy for arrays this short.
+		for (let k = 0, at = start[i]!; k < U.feats.length; k++, at++) {
+			feats[at] = U.feats[k]!;
+			w[at] = U.w[k]!;
+		}
+		weight[i] = U.weight;
+	}
+	return {start, feats, w, weight};
+}
+
+/** `similarity` of units u and v, read from the flat arrays (the same sums in the same order). */
+function flatSimilarity({start, feats, w, weight}: FlatUnits, u: number, v: number): number {
+	const endA = start[u + 1]!;
+	const endB = start[v + 1]!;
+	let i = start[u]!;
+	let j = start[v]!;
+	let shared = 0;
+	let count = 0;
+	while (i < endA && j < endB) {
+		const x = feats[i]!;
+		const y = feats[j]!;
+		if (x === y) {
+			shared += w[i]!;
+			count++;
+			i++;
+			j++;
+		} else if (x < y) i++;
+		else j++;
+	}
+	if (count < MIN_SHARED || shared === 0) return 0;
+	const wa = weight[u]!;
+	const wb = weight[v]!;
+	const dice = (2 * shared) / (wa + wb);
+	const contain = shared / Math.min(wa, wb);
+	const damp = Math.min(1, Math.min(endA - start[u]!, endB - start[v]!) / CONTAINMENT_FULL);
+	return 0.5 * dice + 0.5 * contain * damp + 0.5 * dice * (1 - damp);
+}
+
 export type Edge = {u: number; v: number; sim: number};
 
 /**
@@ -124,7 +177,13 @@ export function alignSentences(
 		const sim = similarity(units[u]!, units[v]!);
 		if (sim >= WEAK) scored.push({u, v, sim});
 	};
-	for (let i = 0; i < cands.u.length; i++) score(cands.u[i]!, cands.v[i]!);
+	const flat = flatUnits(units);
+	for (let i = 0; i < cands.u.length; i++) {
+		const u = cands.u[i]!;
+		const v = cands.v[i]!;
+		const sim = flatSimilarity(flat, u, v);
+		if (sim >= WEAK) scored.push({u, v, sim});
+	}
 	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no shingle. One may
 	// also be a candidate, scored twice: the copy is dropped with the weaker partners below.
 	const neighbours = new Set<number>();
