@@ -5,6 +5,7 @@ import {isFurniture} from './furniture.js';
 import {extractFigures, figureContext, type Figure} from './figures.js';
 import {isFurnitureFigure} from './figures/furniture.js';
 import {detectLanguage} from './language.js';
+import {countWords} from './scan.js';
 import {htmlToText} from './html.js';
 import {blocks, decode, sentenceSpans, type Block, type Sentence} from './text.js';
 
@@ -83,14 +84,15 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta, opt
 		for (const f of extractFigures(text, s.start, end, {language, context})) {
 			const furniture =
 				s.boilerplate || isFurnitureFigure(text, f, {block: marked[s.block]!, beforeLead: s.block < lead && s.block !== titleBlock});
-			(furniture ? furnitureFigures : figures).push({...f, sentence: s.index});
+			// The figure is this call's own object: the sentence is added to it, not to a copy.
+			(furniture ? furnitureFigures : figures).push(Object.assign(f, {sentence: s.index}));
 		}
 	}
 	if (cut)
 		warnings.push(
 			`figures read only in the first ${FIGURE_SENTENCE_CHARS.toLocaleString('en')} characters of ${cut} overlong sentence${cut === 1 ? '' : 's'} (not prose)`,
 		);
-	const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+	const words = countWords(text);
 	return {
 		id,
 		...m,
