@@ -59,6 +59,58 @@ export class CountTable {
 	}
 }
 
+/**
+ * A value for each 32-bit key, in typed arrays with open addressing (see CountTable): the features stage looks
+ * up every word of the corpus in one, where a Map was a fifth of the text pipeline.
+ */
+export class ValueTable {
+	private keys = new Uint32Array(1 << 10);
+	private values = new Float64Array(1 << 10);
+	private full = new Uint8Array(1 << 10);
+	private used = 0;
+
+	/** The value of `key`, or `missing` if it has none. */
+	get(key: number, missing: number): number {
+		const mask = this.keys.length - 1;
+		for (let i = slot(key, mask); ; i = (i + 1) & mask) {
+			if (this.full[i] === 0) return missing;
+			if (this.keys[i] === key >>> 0) return this.values[i]!;
+		}
+	}
+
+	/** Sets the value of `key` (any number). */
+	set(key: number, value: number): void {
+		const mask = this.keys.length - 1;
+		let i = slot(key, mask);
+		while (this.full[i] === 1 && this.keys[i] !== key >>> 0) i = (i + 1) & mask;
+		this.values[i] = value;
+		if (this.full[i] === 1) return;
+		this.keys[i] = key;
+		this.full[i] = 1;
+		if (++this.used > this.keys.length * MAX_LOAD) this.grow();
+	}
+
+	/** How many keys have a value. */
+	get size(): number {
+		return this.used;
+	}
+
+	/** Forgets every key (the table keeps its size). */
+	clear(): void {
+		this.full.fill(0);
+		this.used = 0;
+	}
+
+	private grow(): void {
+		const {keys, values, full} = this;
+		this.keys = new Uint32Array(keys.length * 2);
+		this.values = new Float64Array(keys.length * 2);
+		this.full = new Uint8Array(keys.length * 2);
+		this.used = 0;
+		for (let j = 0; j < keys.length; j++) if (full[j] === 1) this.set(keys[j]!, values[j]!);
+	}
+}
+
 /** The key's bits mixed (Fibonacci hashing, then the high half folded in), so that any key spreads over the table. */
 function slot(key: number, mask: number): number {
 	const h = Math.imul(key, 0x9e3779b1);

@@ -7,6 +7,7 @@
 // dateline says.
 
 import {datelineEnd} from './dateline.js';
+import {ValueTable} from './count-table.js';
 import {figureKey} from './figures.js';
 import type {Source} from './source.js';
 import {isHyphen, lowerHash, scanWords} from './scan.js';
@@ -64,16 +65,18 @@ export function matchStart(source: Source, sentence: number): number {
 }
 
 /** Each word part seen so far (by its lower-cased hash): the hash of its stem, or SKIP for stop words and numbers. */
-const PARTS = new Map<number, number>();
+const PARTS = new ValueTable();
 const SKIP = -1;
+/** What PARTS answers for a part not seen yet: no stem hash (0 to 2^32 - 1) nor SKIP. */
+const UNSEEN = 2 ** 40;
 /** The cache is emptied past this many entries (a corpus's vocabulary rarely comes near it). */
 const PARTS_MAX = 1_000_000;
 
 /** The feature of one word part: its stem's hash, or SKIP. The string is made only the first time a part is seen. */
 function partFeature(text: string, start: number, end: number): number {
 	const key = lowerHash(text, start, end);
-	let f = PARTS.get(key);
-	if (f === undefined) {
+	let f = PARTS.get(key, UNSEEN);
+	if (f === UNSEEN) {
 		const raw = text.slice(start, end);
 		const part = /^[\x20-\x7e]*$/.test(raw) ? raw.toLowerCase() : normalize(raw);
 		f = part.length < 2 || /^[\d.,]+$/.test(part) || isStopword(part) ? SKIP : hash32(stem(part));
