@@ -16,6 +16,8 @@ import type {Source} from '../../source/core/source.js';
 export const SYNDICATED = join(import.meta.dirname, '..', 'fixtures', 'syndicated');
 /** Collected and labelled after the matcher's thresholds were set, never used for tuning (its README). */
 export const SYNDICATED_FRESH = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh');
+/** A second fresh set: rewrites and translations more than wire copies (its README). */
+export const SYNDICATED_FRESH2 = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh2');
 
 type GoldItem = {file: string; text: string; kind?: string};
 type GoldFamily = {release: string; lead?: boolean; origin: GoldItem; copies: GoldItem[]};

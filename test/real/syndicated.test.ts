@@ -7,7 +7,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {analyze, type Analysis} from '../../source/core/analysis.js';
 import {datelineEnd} from '../../source/core/dateline.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
-import {type Gold, ratio, readGold, type Score, score, SYNDICATED, SYNDICATED_FRESH} from './syndicated-score.js';
+import {type Gold, ratio, readGold, type Score, score, SYNDICATED, SYNDICATED_FRESH, SYNDICATED_FRESH2} from './syndicated-score.js';
 
 /**
  * What the tuning releases must keep: the issue's bar (recall 0.9, precision 0.95), just under what they
@@ -27,6 +27,14 @@ const HELDOUT = {recall: 0.72, precision: 0.92};
  * and 0.826; no threshold was set on it. Precision is short of the bar.
  */
 const FRESH = {recall: 0.91, precision: 0.84, judgedPrecision: 0.91};
+/**
+ * The second fresh set (2026-12-02: two CGTN polls, carried mostly as rewrites and translations) must keep
+ * what it first measured, on the matcher of that day: recall 0.773 (34/44), precision 0.627 (52/83),
+ * 0.765 over the pairs its gold can judge. Far short of the bar: most wrong pairs are translations matched
+ * by the numbers and names they keep to the wrong sentence, or to the distractor (the same think tank's
+ * next poll, with the same percentages).
+ */
+const FRESH2 = {recall: 0.77, precision: 0.62, judgedPrecision: 0.76};
 const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
 
 const sameLanguage = (s: Score) => {
@@ -104,18 +112,22 @@ describe('reuse on real syndicated pages', () => {
 	});
 });
 
-describe('reuse on a fresh set of real syndicated pages, never tuned on', () => {
-	it('finds their copies, pairs no source with itself, and finds every datelined lead', () => {
-		const dir = SYNDICATED_FRESH;
-		const an = analyze(loadCorpus(join(dir, 'pages')));
-		const gold = readGold(dir);
-		const s = score(an, gold, () => true);
-		const same = report('fresh', s, `; datelined leads ${s.leadsFound}/${s.leads}`);
-		expect(same.recall).toBeGreaterThanOrEqual(FRESH.recall);
-		expect(s.precision).toBeGreaterThanOrEqual(FRESH.precision);
-		expect(s.judgedPrecision).toBeGreaterThanOrEqual(FRESH.judgedPrecision);
-		expect(s.selfPairs).toBe(0);
-		expect(s.leads).toBeGreaterThan(0);
-		expect(s.leadsFound).toBe(s.leads);
-	});
+describe('reuse on fresh sets of real syndicated pages, never tuned on', () => {
+	for (const [name, dir, floor] of [
+		['fresh', SYNDICATED_FRESH, FRESH],
+		['fresh2', SYNDICATED_FRESH2, FRESH2],
+	] as const) {
+		it(`${name}: finds their copies, pairs no source with itself, and finds every datelined lead`, () => {
+			const an = analyze(loadCorpus(join(dir, 'pages')));
+			const gold = readGold(dir);
+			const s = score(an, gold, () => true);
+			const same = report(name, s, `; datelined leads ${s.leadsFound}/${s.leads}`);
+			expect(same.recall).toBeGreaterThanOrEqual(floor.recall);
+			expect(s.precision).toBeGreaterThanOrEqual(floor.precision);
+			expect(s.judgedPrecision).toBeGreaterThanOrEqual(floor.judgedPrecision);
+			expect(s.selfPairs).toBe(0);
+			expect(s.leads).toBeGreaterThan(0);
+			expect(s.leadsFound).toBe(s.leads);
+		});
+	}
 });
