@@ -23,6 +23,19 @@ const german = [
 	'Gewerkschaften forderten höhere Löhne für die Beschäftigten im Hafen.',
 ].join(' ');
 
+const pollEnglish = [
+	'CGTN Think Tank released its online poll on 27 July, with 10,000 respondents taking part.',
+	'CGTN Think Tank said 83 percent of Twitter users agreed with the statement.',
+	'CGTN Think Tank found that 95 percent of those in Brazil saw the question as political.',
+	'CGTN Think Tank added that 70 percent of Facebook users disagreed with the proposal.',
+].join(' ');
+const pollSpanish = [
+	'El CGTN Think Tank publicó su encuesta en línea el 27 de julio, con 10.000 participantes.',
+	'Según el CGTN Think Tank, el 83 por ciento de los usuarios de Twitter estuvo de acuerdo.',
+	'El CGTN Think Tank destacó además la participación de los lectores de América Latina.',
+	'El CGTN Think Tank añadió que el 70 por ciento de los usuarios de Facebook no estuvo de acuerdo.',
+].join(' ');
+
 describe('translated copies', () => {
 	it('pairs a translation with its origin by the numbers and names it keeps, in order', () => {
 		const {families} = findReuse([
@@ -65,5 +78,16 @@ describe('translated copies', () => {
 		// The same headline in two unrelated texts is nothing.
 		const other = src('other.txt', 'en', `${title}\nThe weather stayed mild for most of the week in the mountains.`, '2022-12-09');
 		expect(findReuse([src('en.txt', 'en', `${title}\n${english}`, '2022-12-08'), other]).families).toEqual([]);
+	});
+
+	it('does not line up two sentences by a name that most sentences of either text carry', () => {
+		const {families} = findReuse([src('en.txt', 'en', pollEnglish, '2021-07-27'), src('es.txt', 'es', pollSpanish, '2021-07-28')]);
+		const parts = families.flatMap(f => f.members.filter(m => m.source === 'es.txt').flatMap(m => m.parts.map(p => [p.a, p.b])));
+		// The first, second and fourth sentences keep their numbers; the third keeps only "CGTN Think Tank".
+		expect(parts.sort()).toEqual([
+			[0, 0],
+			[1, 1],
+			[3, 3],
+		]);
 	});
 });
