@@ -18,6 +18,8 @@ export const SYNDICATED = join(import.meta.dirname, '..', 'fixtures', 'syndicate
 export const SYNDICATED_FRESH = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh');
 /** A second fresh set: rewrites and translations more than wire copies (its README). */
 export const SYNDICATED_FRESH2 = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh2');
+/** A third fresh set, measured once and not read for tuning (its README). */
+export const SYNDICATED_FRESH3 = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh3');
 
 type GoldItem = {file: string; text: string; kind?: string};
 type GoldFamily = {release: string; lead?: boolean; origin: GoldItem; copies: GoldItem[]};

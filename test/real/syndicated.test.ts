@@ -7,7 +7,17 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {analyze, type Analysis} from '../../source/core/analysis.js';
 import {datelineEnd} from '../../source/core/dateline.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
-import {type Gold, ratio, readGold, type Score, score, SYNDICATED, SYNDICATED_FRESH, SYNDICATED_FRESH2} from './syndicated-score.js';
+import {
+	type Gold,
+	ratio,
+	readGold,
+	type Score,
+	score,
+	SYNDICATED,
+	SYNDICATED_FRESH,
+	SYNDICATED_FRESH2,
+	SYNDICATED_FRESH3,
+} from './syndicated-score.js';
 
 /**
  * What the tuning releases must keep: the issue's bar (recall 0.9, precision 0.95), just under what they
@@ -26,14 +36,23 @@ const HELDOUT = {recall: 0.72, precision: 0.92};
  * tuned on it, was 0.922 and 0.85 (0.844 and 0.826 before a review's fixes to gap alignment). The translation
  * stage's ANCHOR_SENTENCES was then chosen on it and on fresh2: neither is unseen any more (their READMEs).
  */
-const FRESH = {recall: 0.91, precision: 0.85, judgedPrecision: 0.93};
+const FRESH = {recall: 0.91, precision: 0.85, judgedPrecision: 0.93, leadsMissed: 0};
 /**
  * The second fresh set (two CGTN polls, carried mostly as rewrites and translations) first measured, with
  * nothing tuned on it, recall 0.773 (34/44), precision 0.627 (52/83), 0.765 over the pairs its gold can
  * judge. Its wrong pairs were mostly translations lined up by "CGTN Think Tank" and the percentages; with
  * ANCHOR_SENTENCES it measures recall 0.75, precision 0.725 (0.877 judged). Far short of the bar.
  */
-const FRESH2 = {recall: 0.75, precision: 0.72, judgedPrecision: 0.87};
+const FRESH2 = {recall: 0.75, precision: 0.72, judgedPrecision: 0.87, leadsMissed: 0};
+/**
+ * The third fresh set (a GlobeNewswire release on the China-U.S. London talks and CMG's 2021 New Year
+ * release; one wire copy each, the rest rewrites and translations), measured once with the matcher as it
+ * stood after ANCHOR_SENTENCES was set, and not read for tuning since: recall 0.672 (43/64), precision
+ * 0.761 (51/67), 0.895 over the pairs its gold can judge; datelined leads 2 of 3 (Bernama's rewrite under
+ * its own dateline is missed). Every verbatim copy is found; reworded sentences are the gap (25/45).
+ * With ANCHOR_SENTENCES off it measures 0.672 and 0.768: that change did nothing here.
+ */
+const FRESH3 = {recall: 0.67, precision: 0.76, judgedPrecision: 0.89, leadsMissed: 1};
 const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
 
 const sameLanguage = (s: Score) => {
@@ -115,8 +134,9 @@ describe('reuse on fresh sets of real syndicated pages, never tuned on', () => {
 	for (const [name, dir, floor] of [
 		['fresh', SYNDICATED_FRESH, FRESH],
 		['fresh2', SYNDICATED_FRESH2, FRESH2],
+		['fresh3', SYNDICATED_FRESH3, FRESH3],
 	] as const) {
-		it(`${name}: finds their copies, pairs no source with itself, and finds every datelined lead`, () => {
+		it(`${name}: finds their copies, pairs no source with itself, and finds the datelined leads`, () => {
 			const an = analyze(loadCorpus(join(dir, 'pages')));
 			const gold = readGold(dir);
 			const s = score(an, gold, () => true);
@@ -126,7 +146,7 @@ describe('reuse on fresh sets of real syndicated pages, never tuned on', () => {
 			expect(s.judgedPrecision).toBeGreaterThanOrEqual(floor.judgedPrecision);
 			expect(s.selfPairs).toBe(0);
 			expect(s.leads).toBeGreaterThan(0);
-			expect(s.leadsFound).toBe(s.leads);
+			expect(s.leadsFound).toBeGreaterThanOrEqual(s.leads - floor.leadsMissed);
 		});
 	}
 });
