@@ -5,7 +5,7 @@
 
 import type {Candidates} from './candidates.js';
 import {VERBATIM_RATIO as VERBATIM} from './classify.js';
-import type {SentenceFeatures} from './features.js';
+import {type FeatureTable, rowCount, type SentenceFeatures, tableOf} from './features.js';
 import {CountTable} from './count-table.js';
 
 /** A sentence pair this similar is a copy or a close rewording on its own. */
@@ -32,45 +32,147 @@ export const ALONE_MIN_RATIO = 0.8;
 
 /** A sentence that takes part in matching: its source, its index there, its weighted features. */
 export type Unit = {
-	src: number;
-	sent: number;
-	feats: Uint32Array;
-	w: Float32Array;
-	weight: number;
-	words: number;
-	dates: string[];
+	readonly src: number;
+	readonly sent: number;
+	readonly feats: Uint32Array;
+	readonly w: Float32Array;
+	readonly weight: number;
+	readonly words: number;
+	readonly dates: string[];
 	/** Numbers and names, in text order: what a translation keeps (features.ts). */
-	anchors: Uint32Array;
+	readonly anchors: Uint32Array;
 	/** How many of its features are figures (a number, an amount, a date). */
-	figures: number;
+	readonly figures: number;
 };
 
-/** Units with rarity weights (IDF over all units), in the order given. */
-export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
-	const df = new CountTable();
-	let total = 0;
-	for (const {f} of list) {
-		total += f.feats.length;
-		for (let i = 0; i < f.feats.length; i++) df.add(f.feats[i]!);
+/**
+ * Every unit's features, weights and anchors laid end to end, in unit order. Scoring millions of candidate
+ * pairs reads the second unit's features at random: from one array with offsets that is a cache miss or two,
+ * where objects and a typed array per unit were four or five; and units that keep offsets into it, not
+ * arrays of their own, leave the collector one object per unit to trace.
+ */
+export type UnitStore = {
+	start: Int32Array;
+	feats: Uint32Array;
+	w: Float32Array;
+	weight: Float64Array;
+	anchorStart: Int32Array;
+	anchors: Uint32Array;
+};
+
+/** A unit as offsets into the store; its arrays are views made when asked for. */
+class StoredUnit implements Unit {
+	constructor(
+		readonly store: UnitStore,
+		readonly id: number,
+		readonly src: number,
+		readonly sent: number,
+		readonly words: number,
+		readonly dates: string[],
+		readonly figures: number,
+	) {}
+	get feats(): Uint32Array {
+		return this.store.feats.subarray(this.store.start[this.id]!, this.store.start[this.id + 1]!);
 	}
-	const n = list.length;
-	// One buffer for every unit's weights, each unit a view of it: a buffer per unit made the collector
-	// track hundreds of thousands of them.
-	const weights = new Float32Array(total);
+	get w(): Float32Array {
+		return this.store.w.subarray(this.store.start[this.id]!, this.store.start[this.id + 1]!);
+	}
+	get weight(): number {
+		return this.store.weight[this.id]!;
+	}
+	get anchors(): Uint32Array {
+		return this.store.anchors.subarray(this.store.anchorStart[this.id]!, this.store.anchorStart[this.id + 1]!);
+	}
+}
+
+/**
+ * The units of every row of every table (table i is source i), in order, with rarity weights (IDF over all
+ * units) and the store they read from.
+ */
+export function unitsOf(tables: FeatureTable[]): {units: Unit[]; store: UnitStore} {
+	let n = 0;
+	let total = 0;
+	let anchorTotal = 0;
+	const df = new CountTable();
+	for (const t of tables) {
+		n += rowCount(t);
+		total += t.feats.length;
+		anchorTotal += t.anchors.length;
+		for (let i = 0; i < t.feats.length; i++) df.add(t.feats[i]!);
+	}
+	const store: UnitStore = {
+		start: new Int32Array(n + 1),
+		feats: new Uint32Array(total),
+		w: new Float32Array(total),
+		weight: new Float64Array(n),
+		anchorStart: new Int32Array(n + 1),
+		anchors: new Uint32Array(anchorTotal),
+	};
+	const units: Unit[] = new Array<Unit>(n);
+	let id = 0;
 	let at = 0;
-	return list.map(({src, f}) => {
-		const w = weights.subarray(at, at + f.feats.length);
-		at += f.feats.length;
-		let weight = 0;
-		for (let i = 0; i < f.feats.length; i++) {
-			const x = Math.log(1 + n / df.get(f.feats[i]!)) * (f.figureMask[i] ? FIGURE_WEIGHT : 1);
-			w[i] = x;
-			weight += x;
+	let anchorAt = 0;
+	tables.forEach((t, src) => {
+		store.feats.set(t.feats, at);
+		store.anchors.set(t.anchors, anchorAt);
+		for (let r = 0; r < rowCount(t); r++, id++) {
+			let weight = 0;
+			let figures = 0;
+			for (let i = t.featStart[r]!; i < t.featStart[r + 1]!; i++, at++) {
+				const x = Math.log(1 + n / df.get(t.feats[i]!)) * (t.figureMask[i] ? FIGURE_WEIGHT : 1);
+				store.w[at] = x;
+				weight += x;
+				figures += t.figureMask[i]!;
+			}
+			store.start[id + 1] = at;
+			store.weight[id] = weight;
+			anchorAt += t.anchorStart[r + 1]! - t.anchorStart[r]!;
+			store.anchorStart[id + 1] = anchorAt;
+			units[id] = new StoredUnit(store, id, src, t.sentence[r]!, t.words[r]!, t.dates[r]!, figures);
 		}
-		let figures = 0;
-		for (const m of f.figureMask) figures += m;
-		return {src, sent: f.sentence, feats: f.feats, w, weight, words: f.words, dates: f.dates, anchors: f.anchors, figures};
 	});
+	return {units, store};
+}
+
+/** Units with rarity weights (IDF over all units), in the order given (each source's rows together, in order). */
+export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
+	const bySource: SentenceFeatures[][] = [];
+	for (const {src, f} of list) {
+		while (bySource.length <= src) bySource.push([]);
+		bySource[src]!.push(f);
+	}
+	return unitsOf(bySource.map(tableOf)).units;
+}
+
+/** The store a list of units reads from (made for them if they do not all share one). */
+export function storeOf(units: Unit[]): UnitStore {
+	const first = units[0];
+	if (
+		first instanceof StoredUnit &&
+		units.length === first.store.weight.length &&
+		units.every((u, i) => u instanceof StoredUnit && u.store === first.store && u.id === i)
+	)
+		return first.store;
+	const tables = units.map(u =>
+		tableOf([
+			{
+				sentence: u.sent,
+				words: u.words,
+				feats: u.feats,
+				figureMask: new Uint8Array(u.feats.length),
+				shingles: new Uint32Array(0),
+				anchors: u.anchors,
+				dates: u.dates,
+			},
+		]),
+	);
+	const {store} = unitsOf(tables);
+	// The weights as the units have them (their IDF was over their own corpus).
+	units.forEach((u, i) => {
+		store.w.set(u.w, store.start[i]!);
+		store.weight[i] = u.weight;
+	});
+	return store;
 }
 
 /** The weight of the features two units share; 0 when they share fewer than `minCount`. */
@@ -105,33 +207,8 @@ export function similarity(a: Unit, b: Unit): number {
 	return 0.5 * dice + 0.5 * contain * damp + 0.5 * dice * (1 - damp);
 }
 
-/**
- * Every unit's features and weights laid end to end, in unit order: scoring millions of candidate pairs
- * reads the second unit's features at random, and one array with offsets is a cache miss or two where
- * objects and a typed array per unit were four or five (a third less time at 10,000 articles).
- */
-type FlatUnits = {start: Int32Array; feats: Uint32Array; w: Float32Array; weight: Float64Array};
-
-function flatUnits(units: Unit[]): FlatUnits {
-	const start = new Int32Array(units.length + 1);
-	for (let i = 0; i < units.length; i++) start[i + 1] = start[i]! + units[i]!.feats.length;
-	const feats = new Uint32Array(start[units.length]!);
-	const w = new Float32Array(start[units.length]!);
-	const weight = new Float64Array(units.length);
-	for (let i = 0; i < units.length; i++) {
-		const U = units[i]!;
-		// A loop, not set(): set() costs more than the copy for arrays this short.
-		for (let k = 0, at = start[i]!; k < U.feats.length; k++, at++) {
-			feats[at] = U.feats[k]!;
-			w[at] = U.w[k]!;
-		}
-		weight[i] = U.weight;
-	}
-	return {start, feats, w, weight};
-}
-
-/** `similarity` of units u and v, read from the flat arrays (the same sums in the same order). */
-function flatSimilarity({start, feats, w, weight}: FlatUnits, u: number, v: number): number {
+/** `similarity` of units u and v, read from their store (the same sums in the same order). */
+export function storedSimilarity({start, feats, w, weight}: UnitStore, u: number, v: number): number {
 	const endA = start[u + 1]!;
 	const endB = start[v + 1]!;
 	let i = start[u]!;
@@ -173,15 +250,15 @@ export function alignSentences(
 ): {edges: Edge[]; related: (a: number, b: number) => boolean; unrelated: Edge[]} {
 	const scored: Edge[] = [];
 	const n = units.length;
+	const store = storeOf(units);
 	const score = (u: number, v: number) => {
-		const sim = similarity(units[u]!, units[v]!);
+		const sim = storedSimilarity(store, u, v);
 		if (sim >= WEAK) scored.push({u, v, sim});
 	};
-	const flat = flatUnits(units);
 	for (let i = 0; i < cands.u.length; i++) {
 		const u = cands.u[i]!;
 		const v = cands.v[i]!;
-		const sim = flatSimilarity(flat, u, v);
+		const sim = storedSimilarity(store, u, v);
 		if (sim >= WEAK) scored.push({u, v, sim});
 	}
 	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no shingle. One may

@@ -26,12 +26,26 @@ export const RARE_GROUP = 8;
 /** Candidate pairs of units, u < v, sorted by u then v. */
 export type Candidates = {u: Int32Array; v: Int32Array};
 
+/** Every unit's shingle hashes end to end: unit i's are `hashes[start[i] .. start[i + 1])`. */
+export type Shingles = {start: Int32Array; hashes: Uint32Array};
+
+/** Shingles laid end to end from one array per unit. */
+export function shinglesOf(list: Uint32Array[]): Shingles {
+	const start = new Int32Array(list.length + 1);
+	list.forEach((s, i) => {
+		start[i + 1] = start[i]! + s.length;
+	});
+	const hashes = new Uint32Array(start[list.length]!);
+	list.forEach((s, i) => hashes.set(s, start[i]!));
+	return {start, hashes};
+}
+
 /**
- * Candidate pairs of units (u < v) from each unit's shingles. `shingles[i]` are the hashes of unit i;
- * `group[i]` is its source: two sentences of one source are never a pair (a repeat, never reuse).
+ * Candidate pairs of units (u < v) from each unit's shingles. `group[i]` is unit i's source: two sentences
+ * of one source are never a pair (a repeat, never reuse).
  */
-export function candidatePairs(shingles: Uint32Array[], group: Int32Array, onProgress?: (done: number, total: number) => void): Candidates {
-	const n = shingles.length;
+export function candidatePairs(shingles: Shingles, group: Int32Array, onProgress?: (done: number, total: number) => void): Candidates {
+	const n = shingles.start.length - 1;
 	if (n < 2) return {u: new Int32Array(0), v: new Int32Array(0)};
 	const {hashes, owners, length} = postingsByShingle(shingles);
 	// Each run of equal shingles gives pairs of its units. A large run with the same sentences as two runs
@@ -98,18 +112,11 @@ function forEachPair(owners: Int32Array, i: number, j: number, pair: (u: number,
  * laid out in unit order and radix-sorted by shingle in three stable passes of 11 bits, so units stay in
  * order within a shingle; a shingle repeated inside one sentence is one piece of evidence, not two.
  */
-function postingsByShingle(shingles: Uint32Array[]): {hashes: Uint32Array; owners: Int32Array; length: number} {
-	let total = 0;
-	for (const s of shingles) total += s.length;
-	let hashes = new Uint32Array(total);
+function postingsByShingle({start, hashes: given}: Shingles): {hashes: Uint32Array; owners: Int32Array; length: number} {
+	const total = given.length;
+	let hashes = given.slice();
 	let owners = new Int32Array(total);
-	let k = 0;
-	for (let u = 0; u < shingles.length; u++) {
-		const s = shingles[u]!;
-		hashes.set(s, k);
-		owners.fill(u, k, k + s.length);
-		k += s.length;
-	}
+	for (let u = 0; u + 1 < start.length; u++) owners.fill(u, start[u]!, start[u + 1]!);
 	let hashesTo = new Uint32Array(total);
 	let ownersTo = new Int32Array(total);
 	const counts = new Int32Array(RADIX);

@@ -184,3 +184,98 @@ export function sourceFeatures(source: Source): SentenceFeatures[] {
 	}
 	return out;
 }
+
+/**
+ * The features of a source's content sentences as a few flat arrays: one object per source where rows of
+ * SentenceFeatures were six objects per sentence, which at 100,000 articles was millions of objects for the
+ * collector to trace on every full collection. Row r is sentence `sentence[r]`; its features are
+ * `feats[featStart[r] .. featStart[r + 1])` (with `figureMask` beside them), and likewise its shingles and
+ * anchors.
+ */
+export type FeatureTable = {
+	sentence: Int32Array;
+	words: Int32Array;
+	featStart: Int32Array;
+	feats: Uint32Array;
+	figureMask: Uint8Array;
+	shingleStart: Int32Array;
+	shingles: Uint32Array;
+	anchorStart: Int32Array;
+	anchors: Uint32Array;
+	/** The dates each row states; rows that state none share one empty array. */
+	dates: string[][];
+};
+
+/** The one empty list of dates rows share. */
+export const NO_DATES: string[] = [];
+
+/** Features of every content sentence of a source, as a table. */
+export function featureTable(source: Source): FeatureTable {
+	return tableOf(sourceFeatures(source));
+}
+
+/** Rows in a table, in order. */
+export function tableOf(rows: SentenceFeatures[]): FeatureTable {
+	const n = rows.length;
+	const t: FeatureTable = {
+		sentence: new Int32Array(n),
+		words: new Int32Array(n),
+		featStart: new Int32Array(n + 1),
+		feats: new Uint32Array(0),
+		figureMask: new Uint8Array(0),
+		shingleStart: new Int32Array(n + 1),
+		shingles: new Uint32Array(0),
+		anchorStart: new Int32Array(n + 1),
+		anchors: new Uint32Array(0),
+		dates: new Array<string[]>(n),
+	};
+	rows.forEach((r, i) => {
+		t.sentence[i] = r.sentence;
+		t.words[i] = r.words;
+		t.featStart[i + 1] = t.featStart[i]! + r.feats.length;
+		t.shingleStart[i + 1] = t.shingleStart[i]! + r.shingles.length;
+		t.anchorStart[i + 1] = t.anchorStart[i]! + r.anchors.length;
+		t.dates[i] = r.dates.length ? r.dates : NO_DATES;
+	});
+	t.feats = new Uint32Array(t.featStart[n]!);
+	t.figureMask = new Uint8Array(t.featStart[n]!);
+	t.shingles = new Uint32Array(t.shingleStart[n]!);
+	t.anchors = new Uint32Array(t.anchorStart[n]!);
+	rows.forEach((r, i) => {
+		t.feats.set(r.feats, t.featStart[i]!);
+		t.figureMask.set(r.figureMask, t.featStart[i]!);
+		t.shingles.set(r.shingles, t.shingleStart[i]!);
+		t.anchors.set(r.anchors, t.anchorStart[i]!);
+	});
+	return t;
+}
+
+/** How many rows (content sentences) a table has. */
+export const rowCount = (t: FeatureTable) => t.sentence.length;
+
+/** Row r of a table as SentenceFeatures (views of the table's arrays). */
+export function featureRow(t: FeatureTable, r: number): SentenceFeatures {
+	return {
+		sentence: t.sentence[r]!,
+		words: t.words[r]!,
+		feats: t.feats.subarray(t.featStart[r]!, t.featStart[r + 1]!),
+		figureMask: t.figureMask.subarray(t.featStart[r]!, t.featStart[r + 1]!),
+		shingles: t.shingles.subarray(t.shingleStart[r]!, t.shingleStart[r + 1]!),
+		anchors: t.anchors.subarray(t.anchorStart[r]!, t.anchorStart[r + 1]!),
+		dates: t.dates[r]!,
+	};
+}
+
+/** Every row of a table as SentenceFeatures, in order. */
+export function featureRows(t: FeatureTable): SentenceFeatures[] {
+	return Array.from({length: rowCount(t)}, (_, r) => featureRow(t, r));
+}
+
+/** The table without the rows whose sentence `keep` rules out (the same table if it keeps them all). */
+export function filterTable(t: FeatureTable, keep: (sentence: number) => boolean): FeatureTable {
+	for (let r = 0; r < rowCount(t); r++) if (!keep(t.sentence[r]!)) return tableOf(featureRows(t).filter(x => keep(x.sentence)));
+	return t;
+}
+
+/** A table of no rows (a file whose features were not asked for). */
+export const emptyTable = (): FeatureTable => tableOf([]);

@@ -1,7 +1,7 @@
 // Sources in the compact form they are cached in and sent between threads: blocks and sentences as
 // offsets, their text cut from the source's when unpacked.
 
-import type {SentenceFeatures} from './features.js';
+import {type FeatureTable, NO_DATES, rowCount} from './features.js';
 import type {FileAnalysis} from './pipeline.js';
 import type {Source} from './source.js';
 
@@ -49,37 +49,41 @@ export function unpackSource(s: PackedSource): Source {
  */
 export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array};
 
-type FileHead = {source: PackedSource; textKey: string; blocks: number; units: [number, number, number, number, number, string[]][]};
+/** A file's head in the JSON: its source, text key, block count, feature rows, and the dates of rows that state any. */
+type FileHead = {source: PackedSource; textKey: string; blocks: number; rows: number; dates: [number, string[]][]};
+
+/** The 32-bit arrays of a file's features, in the order they are packed (the starts as signed, the rest as unsigned). */
+const tableParts = (t: FeatureTable) =>
+	[t.sentence, t.words, t.featStart, t.feats, t.shingleStart, t.shingles, t.anchorStart, t.anchors] as const;
 
 export function packFiles(files: FileAnalysis[]): PackedFiles {
 	let n32 = 0;
 	let n8 = 0;
 	for (const f of files) {
 		n32 += f.blockKeys.length;
-		for (const x of f.features) {
-			n32 += x.feats.length + x.shingles.length + x.anchors.length;
-			n8 += x.figureMask.length;
-		}
+		for (const part of tableParts(f.features)) n32 += part.length;
+		n8 += f.features.figureMask.length;
 	}
 	const u32 = new Uint32Array(n32);
+	const i32 = new Int32Array(u32.buffer);
 	const u8 = new Uint8Array(n8);
 	let p32 = 0;
 	let p8 = 0;
 	const heads: FileHead[] = files.map(f => {
 		u32.set(f.blockKeys, p32);
 		p32 += f.blockKeys.length;
-		const units = f.features.map(x => {
-			u32.set(x.feats, p32);
-			p32 += x.feats.length;
-			u32.set(x.shingles, p32);
-			p32 += x.shingles.length;
-			u32.set(x.anchors, p32);
-			p32 += x.anchors.length;
-			u8.set(x.figureMask, p8);
-			p8 += x.figureMask.length;
-			return [x.sentence, x.words, x.feats.length, x.shingles.length, x.anchors.length, x.dates] as FileHead['units'][number];
+		for (const part of tableParts(f.features)) {
+			if (part instanceof Int32Array) i32.set(part, p32);
+			else u32.set(part, p32);
+			p32 += part.length;
+		}
+		u8.set(f.features.figureMask, p8);
+		p8 += f.features.figureMask.length;
+		const dates: FileHead['dates'] = [];
+		f.features.dates.forEach((d, r) => {
+			if (d.length) dates.push([r, d]);
 		});
-		return {source: packSource(f.source), textKey: f.textKey, blocks: f.blockKeys.length, units};
+		return {source: packSource(f.source), textKey: f.textKey, blocks: f.blockKeys.length, rows: rowCount(f.features), dates};
 	});
 	return {json: JSON.stringify(heads), u32, u8};
 }
@@ -87,20 +91,24 @@ export function packFiles(files: FileAnalysis[]): PackedFiles {
 export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
 	let p32 = 0;
 	let p8 = 0;
+	const i32 = new Int32Array(u32.buffer, u32.byteOffset, u32.length);
+	const take32 = (n: number) => u32.subarray(p32, (p32 += n));
+	const takeI32 = (n: number) => i32.subarray(p32, (p32 += n));
 	return (JSON.parse(json) as FileHead[]).map(h => {
-		const blockKeys = u32.subarray(p32, p32 + h.blocks);
-		p32 += h.blocks;
-		const features: SentenceFeatures[] = h.units.map(([sentence, words, nf, ns, na, dates]) => {
-			const feats = u32.subarray(p32, p32 + nf);
-			p32 += nf;
-			const shingles = u32.subarray(p32, p32 + ns);
-			p32 += ns;
-			const anchors = u32.subarray(p32, p32 + na);
-			p32 += na;
-			const figureMask = u8.subarray(p8, p8 + nf);
-			p8 += nf;
-			return {sentence, words, feats, shingles, figureMask, dates, anchors};
-		});
+		const blockKeys = take32(h.blocks);
+		const n = h.rows;
+		const sentence = takeI32(n);
+		const words = takeI32(n);
+		const featStart = takeI32(n + 1);
+		const feats = take32(featStart[n]!);
+		const shingleStart = takeI32(n + 1);
+		const shingles = take32(shingleStart[n]!);
+		const anchorStart = takeI32(n + 1);
+		const anchors = take32(anchorStart[n]!);
+		const figureMask = u8.subarray(p8, (p8 += feats.length));
+		const dates = new Array<string[]>(n).fill(NO_DATES);
+		for (const [r, d] of h.dates) dates[r] = d;
+		const features: FeatureTable = {sentence, words, featStart, feats, figureMask, shingleStart, shingles, anchorStart, anchors, dates};
 		return {source: unpackSource(h.source), features, blockKeys, textKey: h.textKey};
 	});
 }

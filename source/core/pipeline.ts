@@ -4,14 +4,14 @@
 // across a site, then the matching (reuse.ts) — runs once, on one thread (`assembleCorpus`).
 
 import {SITE_REPEAT_MAX_CHARS, markSiteFurniture} from './furniture.js';
-import {hash32, type SentenceFeatures, sourceFeatures} from './features.js';
+import {emptyTable, type FeatureTable, featureTable, filterTable, hash32} from './features.js';
 import {buildSource, type Corpus, type GivenMeta, type Source} from './source.js';
 import {normalize} from './text.js';
 
 export type FileAnalysis = {
 	source: Source;
 	/** Features of the content sentences, before furniture repeated across a site is known; empty if not asked for. */
-	features: SentenceFeatures[];
+	features: FeatureTable;
 	/** Per block: the hash of its normalised text when it could be a site's header or footer (short), else 0. */
 	blockKeys: Uint32Array;
 	/** A hash of the text, so that files with the same text under two names are found without comparing every pair. */
@@ -24,7 +24,7 @@ export function analyseFile(id: string, bytes: Uint8Array, meta: GivenMeta | und
 	const blockKeys = Uint32Array.from(source.blocks, b =>
 		b.boilerplate || b.text.length > SITE_REPEAT_MAX_CHARS ? 0 : hash32(normalize(b.text)) || 1,
 	);
-	return {source, features: opts.features === false ? [] : sourceFeatures(source), blockKeys, textKey: textKey(source.text)};
+	return {source, features: opts.features === false ? emptyTable() : featureTable(source), blockKeys, textKey: textKey(source.text)};
 }
 
 /** Two independent 32-bit hashes of the text with its length: a collision is not a practical concern, and is checked anyway. */
@@ -43,7 +43,7 @@ function textKey(text: string): string {
  * The corpus from its files, in order: a file with the same text as an earlier one is marked as such, blocks
  * repeated across pages of one site become furniture, and the features of sentences that did are dropped.
  */
-export function assembleCorpus(dir: string, files: FileAnalysis[], warnings: string[]): {corpus: Corpus; features: SentenceFeatures[][]} {
+export function assembleCorpus(dir: string, files: FileAnalysis[], warnings: string[]): {corpus: Corpus; features: FeatureTable[]} {
 	const seen = new Map<string, Source>();
 	for (const f of files) {
 		const first = seen.get(f.textKey);
@@ -57,6 +57,6 @@ export function assembleCorpus(dir: string, files: FileAnalysis[], warnings: str
 		sources,
 		files.map(f => f.blockKeys),
 	);
-	const features = files.map(f => f.features.filter(x => !f.source.sentences[x.sentence]!.boilerplate));
+	const features = files.map(f => filterTable(f.features, sentence => !f.source.sentences[sentence]!.boilerplate));
 	return {corpus: {dir, sources, warnings}, features};
 }

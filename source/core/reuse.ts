@@ -8,13 +8,13 @@
 //   families   — sentences grouped around their earliest copy, chained into passages, origin and members
 // Pairs are each member against its family's origin; `pairwise` lists every aligned pair of sources.
 
-import {alignSentences, type Edge, type Unit, weighUnits} from './align.js';
-import {candidatePairs} from './candidates.js';
+import {alignSentences, type Edge, type Unit, unitsOf} from './align.js';
+import {candidatePairs, type Shingles} from './candidates.js';
 import {kindOf, passageKind, wordRatio, wordsOf} from './classify.js';
 import {compareDates, dateEnd} from './dates.js';
 import {buildFamilies} from './families.js';
 import {gapEdges} from './gaps.js';
-import {matchStart, type SentenceFeatures, sourceFeatures} from './features.js';
+import {type FeatureTable, featureTable, matchStart, rowCount} from './features.js';
 import {lineUp} from './figures.js';
 import type {Progress, Source} from './source.js';
 import {lowerHash, scanWords} from './scan.js';
@@ -36,7 +36,7 @@ export type Reuse = {
 export type ReuseOptions = {
 	onProgress?: Progress;
 	/** The features of each source's sentences when they were computed with the files (core/pipeline.ts). */
-	features?: SentenceFeatures[][];
+	features?: FeatureTable[];
 };
 
 /** What the matching stages found: units, their aligned pairs, how to find a sentence's unit, which sources are related. */
@@ -53,21 +53,20 @@ export type Alignment = {
 };
 
 /** Features, candidates and alignment over a corpus's sources. */
-export function alignCorpus(sources: Source[], features?: SentenceFeatures[][], opts: ReuseOptions = {}): Alignment {
+export function alignCorpus(sources: Source[], features?: FeatureTable[], opts: ReuseOptions = {}): Alignment {
 	const progress = opts.onProgress;
-	const list: {src: number; f: SentenceFeatures}[] = [];
-	sources.forEach((s, si) => {
+	const tables = sources.map((s, si) => {
 		if ((si & 63) === 0) progress?.('comparing sentences', si, sources.length);
-		for (const f of features?.[si] ?? sourceFeatures(s)) list.push({src: si, f});
+		return features?.[si] ?? featureTable(s);
 	});
 	progress?.('comparing sentences', sources.length, sources.length);
-	const units = weighUnits(list);
+	const {units} = unitsOf(tables);
 	const index = sources.map(() => new Map<number, number>());
 	for (const [i, u] of units.entries()) index[u.src]!.set(u.sent, i);
 	const unitAt = (src: number, sent: number) => index[src]?.get(sent) ?? -1;
 	const cands = candidatePairs(
-		list.map(x => x.f.shingles),
-		Int32Array.from(list, x => x.src),
+		shinglesOfTables(tables),
+		Int32Array.from(units, u => u.src),
 		(done, total) => progress?.('scoring candidate pairs', done, total),
 	);
 	progress?.('lining up passages', 0, 0);
@@ -87,6 +86,26 @@ export function alignCorpus(sources: Source[], features?: SentenceFeatures[][], 
 	);
 	const edges = [...aligned.edges, ...gaps];
 	return {units, edges, unitAt, related: aligned.related, wordRatio: ratioOf, unrelated: aligned.unrelated};
+}
+
+/** The shingles of every row of every table, end to end in unit order. */
+function shinglesOfTables(tables: FeatureTable[]): Shingles {
+	let n = 0;
+	let total = 0;
+	for (const t of tables) {
+		n += rowCount(t);
+		total += t.shingles.length;
+	}
+	const start = new Int32Array(n + 1);
+	const hashes = new Uint32Array(total);
+	let id = 0;
+	let at = 0;
+	for (const t of tables) {
+		hashes.set(t.shingles, at);
+		for (let r = 0; r < rowCount(t); r++, id++) start[id + 1] = at + t.shingleStart[r + 1]!;
+		at += t.shingles.length;
+	}
+	return {start, hashes};
 }
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {

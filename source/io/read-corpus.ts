@@ -26,7 +26,7 @@ import {
 	statSync,
 } from 'node:fs';
 import {extname, sep} from 'node:path';
-import type {SentenceFeatures} from '../core/features.js';
+import type {FeatureTable} from '../core/features.js';
 import {packFile, unpackFile} from '../core/pack.js';
 import {analyseFile, assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
 import {analysePacked, fileKey} from './file-cache.js';
@@ -292,7 +292,7 @@ export function readCorpus(
 	dir: string,
 	opts: LoadOptions & {features?: boolean; fileCache?: {root: string; maxBytes?: number} | null} = {},
 	prepared = prepareCorpus(dir, opts),
-): {corpus: Corpus; features: SentenceFeatures[][]; analysed: number; fromCache: number} {
+): {corpus: Corpus; features: FeatureTable[]; analysed: number; fromCache: number} {
 	const {files, sidecar, warnings} = prepared;
 	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
 	const store = opts.fileCache ? new Store(opts.fileCache.root, {maxBytes: opts.fileCache.maxBytes}) : null;
@@ -348,7 +348,7 @@ export function finishCorpus(
 	analysed: FileAnalysis[],
 	sidecar: Record<string, GivenMeta>,
 	warnings: string[],
-): {corpus: Corpus; features: SentenceFeatures[][]} {
+): {corpus: Corpus; features: FeatureTable[]} {
 	const ids = new Set(analysed.map(a => a.source.id));
 	for (const id of Object.keys(sidecar)) if (!ids.has(id)) warnings.push(`${SIDECAR}: no source named ${id}`);
 	return assembleCorpus(dir, analysed, warnings);

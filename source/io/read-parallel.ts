@@ -4,7 +4,7 @@
 
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import type {SentenceFeatures} from '../core/features.js';
+import type {FeatureTable} from '../core/features.js';
 import {packFile, unpackFile} from '../core/pack.js';
 import {analyseFile, type FileAnalysis} from '../core/pipeline.js';
 import {fileKey} from './file-cache.js';
@@ -36,7 +36,7 @@ export type FileCacheOptions = {
 };
 
 /** The corpus and its features, and how many files were analysed and how many came from the cache. */
-export type ReadResult = {corpus: Corpus; features: SentenceFeatures[][]; analysed: number; fromCache: number};
+export type ReadResult = {corpus: Corpus; features: FeatureTable[]; analysed: number; fromCache: number};
 
 export async function readCorpusParallel(
 	dir: string,

@@ -1,8 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {candidatePairs, GROUP_LINKS, RARE_GROUP, SCAN_CAP} from '../../source/core/candidates.js';
+import {candidatePairs as pairsFrom, GROUP_LINKS, RARE_GROUP, SCAN_CAP, shinglesOf} from '../../source/core/candidates.js';
 import {CountTable} from '../../source/core/count-table.js';
 
 const sh = (...xs: number[]) => Uint32Array.from(xs);
+/** Candidates from one array of shingles per unit. */
+const candidatePairs = (units: Uint32Array[], group: Int32Array) => pairsFrom(shinglesOf(units), group);
 const pairsOf = (c: {u: Int32Array; v: Int32Array}) => [...c.u].map((u, i) => [u, c.v[i]!]);
 /** Units 0..n-1, each in its own source unless told. */
 const groups = (n: number, of: (i: number) => number = i => i) => Int32Array.from({length: n}, (_, i) => of(i));
