@@ -111,6 +111,7 @@ function shinglesOfTables(tables: FeatureTable[]): Shingles {
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
 	const alignment = alignCorpus(sources, opts.features, opts);
 	const languageOf = (src: number) => languageOfSource(sources[src]!);
+	opts.onProgress?.('finding translations', 0, 0);
 	const translation = translationEdges({units: alignment.units, unitAt: alignment.unitAt, languageOf});
 	// A sentence that two translations of one text share word for word (the headline left in English).
 	const translated = new Set(translation.translated.map(([a, b]) => `${a}:${b}`));
@@ -120,6 +121,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
 		return a < b ? `${a}:${b}` : `${b}:${a}`;
 	};
 	const untranslated = alignment.unrelated.filter(e => translated.has(sourcesOf(e)));
+	opts.onProgress?.('building families', 0, 0);
 	const {families, pairs, stock} = buildFamilies({
 		sources,
 		...alignment,
