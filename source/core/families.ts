@@ -78,6 +78,7 @@ export function buildFamilies({sources, units, unitAt, edges, related, wordRatio
 	};
 	const families: Family[] = [];
 	const stock: FamiliesResult['stock'] = [];
+	const byId = new Map(sources.map(s => [s.id, s]));
 	for (const slots of passages) {
 		const family = makeFamily(
 			sources,
@@ -87,7 +88,7 @@ export function buildFamilies({sources, units, unitAt, edges, related, wordRatio
 			languageOf,
 		);
 		if (!family) continue;
-		if (isStock(sources, family)) {
+		if (isStock(byId, family)) {
 			for (const m of family.members) stock.push({source: m.source, sentence: m.sentences[0]});
 			continue;
 		}
@@ -104,7 +105,6 @@ export function buildFamilies({sources, units, unitAt, edges, related, wordRatio
 	families.forEach((f, i) => {
 		f.id = i;
 	});
-	const byId = new Map(sources.map(s => [s.id, s]));
 	return {families, pairs: pairsOf(families, byId), stock};
 }
 
@@ -735,11 +735,10 @@ function pairsOf(families: Family[], byId: Map<string, Source>): Pair[] {
 }
 
 /** A formula: one short sentence, shared by many sources, with different text around it in most of them. */
-function isStock(sources: Source[], f: Family): boolean {
+function isStock(byId: Map<string, Source>, f: Family): boolean {
 	if (f.reach.sources < STOCK_MIN_REACH) return false;
 	if (f.members.some(m => m.sentences[0] !== m.sentences[1])) return false;
 	const o = f.members[f.origin]!;
-	const byId = new Map(sources.map(s => [s.id, s]));
 	const words = wordsOf(byId.get(o.source)!, o.sentences[0]).length;
 	if (words > STOCK_MAX_WORDS) return false;
 	// Text around it: content sentences before or after in most members' sources.
