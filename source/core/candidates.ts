@@ -36,7 +36,9 @@ export function shinglesOf(list: Uint32Array[]): Shingles {
 		start[i + 1] = start[i]! + s.length;
 	});
 	const hashes = new Uint32Array(start[list.length]!);
-	list.forEach((s, i) => hashes.set(s, start[i]!));
+	list.forEach((s, i) => {
+		hashes.set(s, start[i]!);
+	});
 	return {start, hashes};
 }
 

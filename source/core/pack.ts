@@ -92,8 +92,14 @@ export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
 	let p32 = 0;
 	let p8 = 0;
 	const i32 = new Int32Array(u32.buffer, u32.byteOffset, u32.length);
-	const take32 = (n: number) => u32.subarray(p32, (p32 += n));
-	const takeI32 = (n: number) => i32.subarray(p32, (p32 += n));
+	const take32 = (n: number) => {
+		p32 += n;
+		return u32.subarray(p32 - n, p32);
+	};
+	const takeI32 = (n: number) => {
+		p32 += n;
+		return i32.subarray(p32 - n, p32);
+	};
 	return (JSON.parse(json) as FileHead[]).map(h => {
 		const blockKeys = take32(h.blocks);
 		const n = h.rows;
@@ -105,7 +111,8 @@ export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
 		const shingles = take32(shingleStart[n]!);
 		const anchorStart = takeI32(n + 1);
 		const anchors = take32(anchorStart[n]!);
-		const figureMask = u8.subarray(p8, (p8 += feats.length));
+		const figureMask = u8.subarray(p8, p8 + feats.length);
+		p8 += feats.length;
 		const dates = new Array<string[]>(n).fill(NO_DATES);
 		for (const [r, d] of h.dates) dates[r] = d;
 		const features: FeatureTable = {sentence, words, featStart, feats, figureMask, shingleStart, shingles, anchorStart, anchors, dates};

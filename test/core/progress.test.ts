@@ -23,7 +23,13 @@ describe('progress', () => {
 		const {pairs} = findReuse(sources, {onProgress: (...c) => calls.push(c)});
 		expect(pairs.length).toBeGreaterThan(0);
 		const stages = calls.map(c => c[0]).filter((s, i, all) => s !== all[i - 1]);
-		expect(stages).toEqual(['comparing sentences', 'scoring candidate pairs', 'lining up passages', 'finding translations', 'building families']);
+		expect(stages).toEqual([
+			'comparing sentences',
+			'scoring candidate pairs',
+			'lining up passages',
+			'finding translations',
+			'building families',
+		]);
 		expect(calls.find(c => c[0] === 'comparing sentences' && c[1] === c[2])).toEqual([
 			'comparing sentences',
 			sources.length,
