@@ -204,14 +204,39 @@ export type FeatureTable = {
 	anchors: Uint32Array;
 	/** The dates each row states; rows that state none share one empty array. */
 	dates: string[][];
+	/**
+	 * For every sentence of the source (by index, not row), what finds a sentence repeated inside it: its
+	 * word count and two hashes of its words lower-cased (`repeatKey`), three numbers a sentence; 0 for a
+	 * sentence that was furniture when the file was read. Empty when not computed (a table made from rows).
+	 */
+	repeatKeys: Uint32Array;
 };
+
+/** Writes at `out[at .. at + 3)` the word count and two hashes of the words of `text[start, end)`, lower-cased. */
+export function repeatKey(text: string, start: number, end: number, out: Uint32Array, at: number): void {
+	let words = 0;
+	let h1 = 0x811c9dc5;
+	let h2 = 0x01000193;
+	scanWords(text, start, end, (a, b) => {
+		const w = lowerHash(text, a, b);
+		h1 = Math.imul(h1 ^ w, 0x01000193);
+		h2 = Math.imul(h2 + w, 0x5bd1e995) ^ (h2 >>> 15);
+		words++;
+	});
+	out[at] = words;
+	out[at + 1] = h1;
+	out[at + 2] = h2;
+}
 
 /** The one empty list of dates rows share. */
 export const NO_DATES: string[] = [];
 
-/** Features of every content sentence of a source, as a table. */
+/** Features of every content sentence of a source, as a table, with the keys of its sentences for repeats. */
 export function featureTable(source: Source): FeatureTable {
-	return tableOf(sourceFeatures(source));
+	const t = tableOf(sourceFeatures(source));
+	t.repeatKeys = new Uint32Array(source.sentences.length * 3);
+	for (const s of source.sentences) if (!s.boilerplate) repeatKey(source.text, s.start, s.end, t.repeatKeys, s.index * 3);
+	return t;
 }
 
 /** Rows in a table, in order. */
@@ -228,6 +253,7 @@ export function tableOf(rows: SentenceFeatures[]): FeatureTable {
 		anchorStart: new Int32Array(n + 1),
 		anchors: new Uint32Array(0),
 		dates: new Array<string[]>(n),
+		repeatKeys: new Uint32Array(0),
 	};
 	rows.forEach((r, i) => {
 		t.sentence[i] = r.sentence;
@@ -273,7 +299,8 @@ export function featureRows(t: FeatureTable): SentenceFeatures[] {
 
 /** The table without the rows whose sentence `keep` rules out (the same table if it keeps them all). */
 export function filterTable(t: FeatureTable, keep: (sentence: number) => boolean): FeatureTable {
-	for (let r = 0; r < rowCount(t); r++) if (!keep(t.sentence[r]!)) return tableOf(featureRows(t).filter(x => keep(x.sentence)));
+	for (let r = 0; r < rowCount(t); r++)
+		if (!keep(t.sentence[r]!)) return {...tableOf(featureRows(t).filter(x => keep(x.sentence))), repeatKeys: t.repeatKeys};
 	return t;
 }
 

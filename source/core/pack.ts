@@ -50,7 +50,7 @@ export function unpackSource(s: PackedSource): Source {
 export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array};
 
 /** A file's head in the JSON: its source, text key, block count, feature rows, and the dates of rows that state any. */
-type FileHead = {source: PackedSource; textKey: string; blocks: number; rows: number; dates: [number, string[]][]};
+type FileHead = {source: PackedSource; textKey: string; blocks: number; rows: number; repeatKeys: number; dates: [number, string[]][]};
 
 /** The 32-bit arrays of a file's features, in the order they are packed (the starts as signed, the rest as unsigned). */
 const tableParts = (t: FeatureTable) =>
@@ -83,7 +83,14 @@ export function packFiles(files: FileAnalysis[]): PackedFiles {
 		f.features.dates.forEach((d, r) => {
 			if (d.length) dates.push([r, d]);
 		});
-		return {source: packSource(f.source), textKey: f.textKey, blocks: f.blockKeys.length, rows: rowCount(f.features), dates};
+		return {
+			source: packSource(f.source),
+			textKey: f.textKey,
+			blocks: f.blockKeys.length,
+			rows: rowCount(f.features),
+			repeatKeys: f.features.repeatKeys.length,
+			dates,
+		};
 	});
 	return {json: JSON.stringify(heads), u32, u8};
 }
@@ -111,11 +118,24 @@ export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
 		const shingles = take32(shingleStart[n]!);
 		const anchorStart = takeI32(n + 1);
 		const anchors = take32(anchorStart[n]!);
+		const repeatKeys = take32(h.repeatKeys);
 		const figureMask = u8.subarray(p8, p8 + feats.length);
 		p8 += feats.length;
 		const dates = new Array<string[]>(n).fill(NO_DATES);
 		for (const [r, d] of h.dates) dates[r] = d;
-		const features: FeatureTable = {sentence, words, featStart, feats, figureMask, shingleStart, shingles, anchorStart, anchors, dates};
+		const features: FeatureTable = {
+			sentence,
+			words,
+			featStart,
+			feats,
+			figureMask,
+			shingleStart,
+			shingles,
+			anchorStart,
+			anchors,
+			dates,
+			repeatKeys,
+		};
 		return {source: unpackSource(h.source), features, blockKeys, textKey: h.textKey};
 	});
 }

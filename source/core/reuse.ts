@@ -14,10 +14,9 @@ import {kindOf, passageKind, wordRatio, wordsOf} from './classify.js';
 import {compareDates, dateEnd} from './dates.js';
 import {buildFamilies} from './families.js';
 import {gapEdges} from './gaps.js';
-import {type FeatureTable, featureTable, matchStart, rowCount} from './features.js';
+import {type FeatureTable, featureTable, matchStart, repeatKey, rowCount} from './features.js';
 import {lineUp} from './figures.js';
 import type {Progress, Source} from './source.js';
-import {lowerHash, scanWords} from './scan.js';
 import {translationEdges} from './translation.js';
 import type {Family, Pair, Part, Repeat, Side} from './types.js';
 
@@ -128,7 +127,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
 		edges: [...alignment.edges, ...translation.edges, ...untranslated],
 		languageOf,
 	});
-	return {families, pairs, repeats: findRepeats(sources), stock};
+	return {families, pairs, repeats: findRepeats(sources, opts.features), stock};
 }
 
 /** A source's language (ISO 639-1) when the corpus knows it. */
@@ -217,29 +216,30 @@ function pairFromRun(A: Source, B: Source, run: Part[]): Pair {
 }
 
 /** Sentences a source repeats inside itself (the same words once normalised): each later one is a repeat of the first. */
-export function findRepeats(sources: Source[]): Repeat[] {
+/**
+ * Sentences repeated inside one source. The keys of the sentences (`repeatKey`) come from the feature
+ * tables when the files' threads computed them, else they are computed here.
+ */
+export function findRepeats(sources: Source[], tables?: FeatureTable[]): Repeat[] {
 	const out: Repeat[] = [];
-	for (const s of sources) {
+	sources.forEach((s, si) => {
+		let keys = tables?.[si]?.repeatKeys;
+		if (!keys || keys.length !== s.sentences.length * 3) {
+			keys = new Uint32Array(s.sentences.length * 3);
+			for (const sent of s.sentences) if (!sent.boilerplate) repeatKey(s.text, sent.start, sent.end, keys, sent.index * 3);
+		}
 		// A sentence by its words' hashes (lower-cased), in order: the same words once normalised are one key.
 		const first = new Map<string, number>();
 		for (const sent of s.sentences) {
 			if (sent.boilerplate) continue;
-			let words = 0;
-			let h1 = 0x811c9dc5;
-			let h2 = 0x01000193;
-			scanWords(s.text, sent.start, sent.end, (a, b) => {
-				const w = lowerHash(s.text, a, b);
-				h1 = Math.imul(h1 ^ w, 0x01000193);
-				h2 = Math.imul(h2 + w, 0x5bd1e995) ^ (h2 >>> 15);
-				words++;
-			});
-			if (words < 4) continue;
-			const key = `${words}:${h1 >>> 0}:${h2 >>> 0}`;
+			const at = sent.index * 3;
+			if (keys[at]! < 4) continue;
+			const key = `${keys[at]}:${keys[at + 1]}:${keys[at + 2]}`;
 			const of = first.get(key);
 			if (of === undefined) first.set(key, sent.index);
 			else out.push({source: s.id, sentence: sent.index, of});
 		}
-	}
+	});
 	return out;
 }
 

@@ -1,9 +1,9 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import {analyze, type Analysis} from '../../source/core/analysis.js';
 import {buildSource, type Source} from '../../source/core/source.js';
-import {loadCorpus} from '../../source/io/read-corpus.js';
+import {loadCorpus, readCorpus} from '../../source/io/read-corpus.js';
 import {sourceFeatures} from '../../source/core/features.js';
-import {findReuse} from '../../source/core/reuse.js';
+import {findRepeats, findReuse} from '../../source/core/reuse.js';
 import {stem, tokenize, isStopword} from '../../source/core/text.js';
 import {SEED} from '../helpers.js';
 
@@ -100,6 +100,21 @@ describe('reuse on the seed corpus', () => {
 		const s = an.corpus.sources.find(x => x.id === r.source)!;
 		expect(r.of).toBeLessThan(r.sentence);
 		expect(s.sentences[r.sentence]!.text).toBe(s.sentences[r.of]!.text);
+	});
+
+	it('finds the same repeats from the keys the files were read with as by reading the sentences again', () => {
+		const {corpus, features} = readCorpus(SEED);
+		expect(features.every((t, i) => t.repeatKeys.length === corpus.sources[i]!.sentences.length * 3)).toBe(true);
+		const fromKeys = findRepeats(corpus.sources, features);
+		expect(fromKeys).toEqual(findRepeats(corpus.sources));
+		expect(fromKeys).toEqual(an.repeats);
+		// A table without keys (made from rows) falls back to reading the sentences.
+		expect(
+			findRepeats(
+				corpus.sources,
+				features.map(t => ({...t, repeatKeys: new Uint32Array(0)})),
+			),
+		).toEqual(fromKeys);
 	});
 
 	it('scores a share of reused text per source', () => {
