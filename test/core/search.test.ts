@@ -99,6 +99,32 @@ describe('TrigramIndex candidates', () => {
 		expect(more.every(i => texts[i]!.includes('har'))).toBe(true);
 		expect(index.candidates(['harbour'], 1000)).toHaveLength(330); // every text that holds any of it
 	});
+	it('finds texts holding one- and two-letter words as a scan in length order would, rare pairs or common', () => {
+		// "qz" is in 12 texts (so the index reads only those), "an" in most (so it reads all in order); some
+		// texts are too short to hold a trigram, one ends in the pair.
+		const texts = [
+			...Array.from({length: 400}, (_, i) => `an ordinary line number ${i} ${'x'.repeat(i % 7)}`),
+			...Array.from({length: 12}, (_, i) => `${'w'.repeat(i)}qz inside ${i}`),
+			'qz',
+			'q',
+			'ends in qz',
+			...Array.from({length: 50}, (_, i) => `other text ${i}`),
+		].sort((a, b) => hash(a) - hash(b));
+		const index = new TrigramIndex(texts);
+		index.build(Number.POSITIVE_INFINITY);
+		const scan = (words: string[], k: number) =>
+			texts
+				.map((t, i) => ({t, i}))
+				.sort((a, b) => a.t.length - b.t.length || a.i - b.i)
+				.filter(x => words.every(w => x.t.includes(w)))
+				.slice(0, k)
+				.map(x => x.i);
+		for (const words of [['qz'], ['an'], ['q'], ['qz', 'i'], ['zz'], ['an', 'qz'], ['s'], ['er', 'ot']]) {
+			for (const k of [1, 5, 2000]) expect(index.candidates(words, k), words.join(' ')).toEqual(scan(words, k));
+		}
+		expect(index.candidates(['qz'], 2000)).toHaveLength(14);
+	});
+
 	it('scores as Fuse would, however many queries came before (past the words it keeps)', () => {
 		const vocab = ['harbour', 'terminal', 'dredging', 'fishermen', 'council', 'tariff', 'quantum', 'orbital'];
 		const texts = Array.from(
