@@ -157,7 +157,6 @@ const SUBSET_LIMIT = 4000;
  * Searcher's index when there are no exact parts).
  */
 export class QuerySearch {
-	private hay: string[] | null = null;
 	private figures: Map<string, Figure[]> | null = null;
 	private subset: {key: string; fuse: Fuse<Doc>} | null = null;
 	private positions: Map<string, number> | null = null;
@@ -172,8 +171,7 @@ export class QuerySearch {
 	}
 
 	private hays(): string[] {
-		this.hay ??= this.searcher.docs.map(d => d.folded.toLowerCase());
-		return this.hay;
+		return this.searcher.lowerTexts();
 	}
 
 	/** Figures by the passage that states them (`source\0start`). */

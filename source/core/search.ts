@@ -77,8 +77,16 @@ export class Searcher {
 	private readonly index: TrigramIndex | null;
 	private readonly cache = new Map<string, Hit[]>();
 
+	private lowered: string[] | null = null;
+
 	constructor(readonly docs: Doc[]) {
-		this.index = docs.length <= FULL_SCAN_LIMIT ? null : new TrigramIndex(docs.map(d => d.folded.toLowerCase()));
+		this.index = docs.length <= FULL_SCAN_LIMIT ? null : new TrigramIndex(this.lowerTexts());
+	}
+
+	/** Each document's folded text lower-cased, made once for the index and for scans of exact words and phrases. */
+	lowerTexts(): string[] {
+		this.lowered ??= this.docs.map(d => d.folded.toLowerCase());
+		return this.lowered;
 	}
 
 	/** Whether the index is built; until then a search builds the rest first. */
