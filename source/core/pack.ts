@@ -54,7 +54,7 @@ type FileHead = {source: PackedSource; textKey: string; blocks: number; rows: nu
 
 /** The 32-bit arrays of a file's features, in the order they are packed (the starts as signed, the rest as unsigned). */
 const tableParts = (t: FeatureTable) =>
-	[t.sentence, t.words, t.featStart, t.feats, t.shingleStart, t.shingles, t.anchorStart, t.anchors] as const;
+	[t.sentence, t.words, t.featStart, t.feats, t.shingleStart, t.shingles, t.anchorStart, t.anchors, t.repeatKeys] as const;
 
 export function packFiles(files: FileAnalysis[]): PackedFiles {
 	let n32 = 0;

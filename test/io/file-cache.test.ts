@@ -4,7 +4,7 @@ import {type FeatureTable, featureRows, rowCount} from '../../source/core/featur
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {packFile, unpackFile} from '../../source/core/pack.js';
+import {packFile, packFiles, unpackFile, unpackFiles} from '../../source/core/pack.js';
 import {analyseFile} from '../../source/core/pipeline.js';
 import {fileKey} from '../../source/io/file-cache.js';
 import {readCorpus} from '../../source/io/read-corpus.js';
@@ -27,6 +27,20 @@ describe('the analysis of each file, cached', () => {
 		expect(rowCount(a.features)).toBeGreaterThan(5);
 		expect(a.features.dates.some(d => d.length > 0)).toBe(true);
 		expect(plain(back.features)).toEqual(plain(a.features));
+		expect(a.features.repeatKeys.length).toBe(a.source.sentences.length * 3);
+		expect([...back.features.repeatKeys]).toEqual([...a.features.repeatKeys]);
+		// Several files in one batch, as a thread sends them: each comes back whole, in its place.
+		const b = analyseFile('002_ac2e2185098b7cfe.txt', readFileSync(join(SEED, '002_ac2e2185098b7cfe.txt')), undefined);
+		const both = unpackFiles(packFiles([a, b]));
+		for (const [x, y] of [
+			[both[0]!, a],
+			[both[1]!, b],
+		] as const) {
+			expect(x.source).toEqual(y.source);
+			expect(plain(x.features)).toEqual(plain(y.features));
+			expect([...x.features.repeatKeys]).toEqual([...y.features.repeatKeys]);
+			expect([...x.blockKeys]).toEqual([...y.blockKeys]);
+		}
 		expect([...back.blockKeys]).toEqual([...a.blockKeys]);
 		expect(() => unpackFile(new Uint8Array(20))).toThrow();
 	});
