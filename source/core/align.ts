@@ -134,10 +134,15 @@ export function unitsOf(tables: FeatureTable[]): {units: Unit[]; store: UnitStor
 	return {units, store};
 }
 
-/** Units with rarity weights (IDF over all units), in the order given (each source's rows together, in order). */
+/**
+ * Units with rarity weights (IDF over all units), in the order given, which must be by source (each source's
+ * rows together, sources in increasing order): the units are made source by source, and another order would
+ * give them other indices than the caller's.
+ */
 export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
 	const bySource: SentenceFeatures[][] = [];
-	for (const {src, f} of list) {
+	for (const [i, {src, f}] of list.entries()) {
+		if (i > 0 && src < list[i - 1]!.src) throw new Error('weighUnits: units must come source by source, in increasing order');
 		while (bySource.length <= src) bySource.push([]);
 		bySource[src]!.push(f);
 	}

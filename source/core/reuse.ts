@@ -108,7 +108,14 @@ function shinglesOfTables(tables: FeatureTable[]): Shingles {
 }
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
-	const alignment = alignCorpus(sources, opts.features, opts);
+	// Tables made here when the files did not bring them, and shared with the check for repeats.
+	const tables =
+		opts.features ??
+		sources.map((s, si) => {
+			if ((si & 63) === 0) opts.onProgress?.('comparing sentences', si, sources.length);
+			return featureTable(s);
+		});
+	const alignment = alignCorpus(sources, tables, opts);
 	const languageOf = (src: number) => languageOfSource(sources[src]!);
 	opts.onProgress?.('finding translations', 0, 0);
 	const translation = translationEdges({units: alignment.units, unitAt: alignment.unitAt, languageOf});
@@ -127,7 +134,7 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
 		edges: [...alignment.edges, ...translation.edges, ...untranslated],
 		languageOf,
 	});
-	return {families, pairs, repeats: findRepeats(sources, opts.features), stock};
+	return {families, pairs, repeats: findRepeats(sources, tables), stock};
 }
 
 /** A source's language (ISO 639-1) when the corpus knows it. */

@@ -294,7 +294,8 @@ export class TrigramIndex {
 	private bySubstring(words: string[], k: number): number[] {
 		const pair = words.find(w => w.length === 2);
 		let only: Uint8Array | null = null;
-		if (pair) {
+		// Only once every text's trigrams are in: until then a text holding the pair may have none listed.
+		if (pair && this.ready) {
 			const head = pair.charCodeAt(0) * 65536 + pair.charCodeAt(1);
 			const lists: number[][] = [];
 			let total = 0;
@@ -311,7 +312,9 @@ export class TrigramIndex {
 			}
 		}
 		const out: number[] = [];
-		for (const d of this.byLength) {
+		// Before every text is in, the length order is made here (the texts are all there; only their trigrams are not).
+		const order = this.byLength.length === this.texts.length ? this.byLength : byLengthOf(this.texts);
+		for (const d of order) {
 			if (only && only[d] !== 1) continue;
 			const t = this.texts[d]!;
 			if (words.every(w => t.includes(w))) out.push(d);

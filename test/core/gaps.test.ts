@@ -234,3 +234,14 @@ describe('merged sentences', () => {
 		expect(parts.some(p => p.a === 7 && p.b === 6)).toBe(true);
 	});
 });
+
+describe('units for the stages', () => {
+	it('are weighed source by source, and refuse another order (their indices would not be those given)', () => {
+		const a = src('a.txt', 'The harbour council approved the dredging plan for the northern quay on Monday.', '2025-01-01');
+		const b = src('b.txt', 'Fishermen protested against the dredging plan at the northern quay on Tuesday.', '2025-01-02');
+		const rows = [a, b].flatMap((s, i) => sourceFeatures(s).map(f => ({src: i, f})));
+		const units = weighUnits(rows);
+		expect(units.map(u => [u.src, u.sent])).toEqual(rows.map(r => [r.src, r.f.sentence]));
+		expect(() => weighUnits([...rows].reverse())).toThrow(/source by source/);
+	});
+});

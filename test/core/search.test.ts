@@ -123,6 +123,10 @@ describe('TrigramIndex candidates', () => {
 			for (const k of [1, 5, 2000]) expect(index.candidates(words, k), words.join(' ')).toEqual(scan(words, k));
 		}
 		expect(index.candidates(['qz'], 2000)).toHaveLength(14);
+		// Before every text is indexed, short words are still found in every text.
+		const partial = new TrigramIndex(texts);
+		expect(partial.build(0)).toBe(false);
+		for (const words of [['qz'], ['an'], ['er', 'ot']]) expect(partial.candidates(words, 2000), words.join(' ')).toEqual(scan(words, 2000));
 	});
 
 	it('scores as Fuse would, however many queries came before (past the words it keeps)', () => {
