@@ -148,6 +148,7 @@ function postingsByShingle({start, hashes: given}: Shingles): {hashes: Uint32Arr
 	return {hashes, owners, length};
 }
 
+/** Digits of 11 bits: 2,048 counters stay in the first-level cache, and three passes cover a 32-bit hash. */
 const RADIX_BITS = 11;
 const RADIX = 1 << RADIX_BITS;
 const RADIX_MASK = RADIX - 1;
