@@ -6,7 +6,7 @@
 import type {Candidates} from './candidates.js';
 import {VERBATIM_RATIO as VERBATIM} from './classify.js';
 import {type FeatureTable, rowCount, type SentenceFeatures, tableOf} from './features.js';
-import {CountTable} from './count-table.js';
+import {ValueTable} from './count-table.js';
 
 /** A sentence pair this similar is a copy or a close rewording on its own. */
 export const STRONG = 0.45;
@@ -32,6 +32,9 @@ export const ALONE_MIN_RATIO = 0.8;
 
 /** A sentence that takes part in matching: its source, its index there, its weighted features. */
 export type Unit = {
+	/** The store its features and weights are in (every unit of one corpus shares one), and its index there. */
+	readonly store: UnitStore;
+	readonly id: number;
 	readonly src: number;
 	readonly sent: number;
 	readonly feats: Uint32Array;
@@ -93,7 +96,7 @@ export function unitsOf(tables: FeatureTable[]): {units: Unit[]; store: UnitStor
 	let n = 0;
 	let total = 0;
 	let anchorTotal = 0;
-	const df = new CountTable();
+	const df = new ValueTable();
 	for (const t of tables) {
 		n += rowCount(t);
 		total += t.feats.length;
@@ -119,7 +122,7 @@ export function unitsOf(tables: FeatureTable[]): {units: Unit[]; store: UnitStor
 			let weight = 0;
 			let figures = 0;
 			for (let i = t.featStart[r]!; i < t.featStart[r + 1]!; i++, at++) {
-				const x = Math.log(1 + n / df.get(t.feats[i]!)) * (t.figureMask[i] ? FIGURE_WEIGHT : 1);
+				const x = Math.log(1 + n / df.get(t.feats[i]!, 0)) * (t.figureMask[i] ? FIGURE_WEIGHT : 1);
 				store.w[at] = x;
 				weight += x;
 				figures += t.figureMask[i]!;
@@ -149,71 +152,18 @@ export function weighUnits(list: {src: number; f: SentenceFeatures}[]): Unit[] {
 	return unitsOf(bySource.map(tableOf)).units;
 }
 
-/** The store a list of units reads from (made for them if they do not all share one). */
-export function storeOf(units: Unit[]): UnitStore {
-	const first = units[0];
-	if (
-		first instanceof StoredUnit &&
-		units.length === first.store.weight.length &&
-		units.every((u, i) => u instanceof StoredUnit && u.store === first.store && u.id === i)
-	)
-		return first.store;
-	const tables = units.map(u =>
-		tableOf([
-			{
-				sentence: u.sent,
-				words: u.words,
-				feats: u.feats,
-				figureMask: new Uint8Array(u.feats.length),
-				shingles: new Uint32Array(0),
-				anchors: u.anchors,
-				dates: u.dates,
-			},
-		]),
-	);
-	const {store} = unitsOf(tables);
-	// The weights as the units have them (their IDF was over their own corpus).
-	units.forEach((u, i) => {
-		store.w.set(u.w, store.start[i]!);
-		store.weight[i] = u.weight;
-	});
-	return store;
-}
-
 /** The weight of the features two units share; 0 when they share fewer than `minCount`. */
 export function sharedWeight(a: Unit, b: Unit, minCount = 0): number {
-	let i = 0;
-	let j = 0;
-	let shared = 0;
-	let count = 0;
-	const fa = a.feats;
-	const fb = b.feats;
-	while (i < fa.length && j < fb.length) {
-		const x = fa[i]!;
-		const y = fb[j]!;
-		if (x === y) {
-			shared += a.w[i]!;
-			count++;
-			i++;
-			j++;
-		} else if (x < y) i++;
-		else j++;
-	}
-	return count < minCount ? 0 : shared;
+	return sharedIn(a.store, a.id, b.id, minCount);
 }
 
 /** Weighted overlap of two units: the mean of Dice and containment (for split or merged sentences). */
 export function similarity(a: Unit, b: Unit): number {
-	const shared = sharedWeight(a, b, MIN_SHARED);
-	if (shared === 0) return 0;
-	const dice = (2 * shared) / (a.weight + b.weight);
-	const contain = shared / Math.min(a.weight, b.weight);
-	const damp = Math.min(1, Math.min(a.feats.length, b.feats.length) / CONTAINMENT_FULL);
-	return 0.5 * dice + 0.5 * contain * damp + 0.5 * dice * (1 - damp);
+	return storedSimilarity(a.store, a.id, b.id);
 }
 
-/** `similarity` of units u and v, read from their store (the same sums in the same order). */
-export function storedSimilarity({start, feats, w, weight}: UnitStore, u: number, v: number): number {
+/** The weight of the features units u and v of a store share (u's weights); 0 when they share fewer than `minCount`. */
+function sharedIn({start, feats, w}: UnitStore, u: number, v: number, minCount: number): number {
 	const endA = start[u + 1]!;
 	const endB = start[v + 1]!;
 	let i = start[u]!;
@@ -231,12 +181,19 @@ export function storedSimilarity({start, feats, w, weight}: UnitStore, u: number
 		} else if (x < y) i++;
 		else j++;
 	}
-	if (count < MIN_SHARED || shared === 0) return 0;
+	return count < minCount ? 0 : shared;
+}
+
+/** `similarity` of units u and v of a store, by index (the scoring loop calls this for millions of candidates). */
+export function storedSimilarity(store: UnitStore, u: number, v: number): number {
+	const shared = sharedIn(store, u, v, MIN_SHARED);
+	if (shared === 0) return 0;
+	const {start, weight} = store;
 	const wa = weight[u]!;
 	const wb = weight[v]!;
 	const dice = (2 * shared) / (wa + wb);
 	const contain = shared / Math.min(wa, wb);
-	const damp = Math.min(1, Math.min(endA - start[u]!, endB - start[v]!) / CONTAINMENT_FULL);
+	const damp = Math.min(1, Math.min(start[u + 1]! - start[u]!, start[v + 1]! - start[v]!) / CONTAINMENT_FULL);
 	return 0.5 * dice + 0.5 * contain * damp + 0.5 * dice * (1 - damp);
 }
 
@@ -255,17 +212,13 @@ export function alignSentences(
 ): {edges: Edge[]; related: (a: number, b: number) => boolean; unrelated: Edge[]} {
 	const scored: Edge[] = [];
 	const n = units.length;
-	const store = storeOf(units);
+	// Every unit of a corpus is in one store: candidates are scored from it by index.
+	const store = units[0]?.store;
 	const score = (u: number, v: number) => {
-		const sim = storedSimilarity(store, u, v);
+		const sim = storedSimilarity(store!, u, v);
 		if (sim >= WEAK) scored.push({u, v, sim});
 	};
-	for (let i = 0; i < cands.u.length; i++) {
-		const u = cands.u[i]!;
-		const v = cands.v[i]!;
-		const sim = storedSimilarity(store, u, v);
-		if (sim >= WEAK) scored.push({u, v, sim});
-	}
+	for (let i = 0; i < cands.u.length; i++) score(cands.u[i]!, cands.v[i]!);
 	// Neighbours of strong pairs, in order: a sentence split off a copied one may share no shingle. One may
 	// also be a candidate, scored twice: the copy is dropped with the weaker partners below.
 	const neighbours = new Set<number>();

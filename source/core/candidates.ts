@@ -29,19 +29,6 @@ export type Candidates = {u: Int32Array; v: Int32Array};
 /** Every unit's shingle hashes end to end: unit i's are `hashes[start[i] .. start[i + 1])`. */
 export type Shingles = {start: Int32Array; hashes: Uint32Array};
 
-/** Shingles laid end to end from one array per unit. */
-export function shinglesOf(list: Uint32Array[]): Shingles {
-	const start = new Int32Array(list.length + 1);
-	list.forEach((s, i) => {
-		start[i + 1] = start[i]! + s.length;
-	});
-	const hashes = new Uint32Array(start[list.length]!);
-	list.forEach((s, i) => {
-		hashes.set(s, start[i]!);
-	});
-	return {start, hashes};
-}
-
 /**
  * Candidate pairs of units (u < v) from each unit's shingles. `group[i]` is unit i's source: two sentences
  * of one source are never a pair (a repeat, never reuse).

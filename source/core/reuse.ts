@@ -54,10 +54,7 @@ export type Alignment = {
 /** Features, candidates and alignment over a corpus's sources. */
 export function alignCorpus(sources: Source[], features?: FeatureTable[], opts: ReuseOptions = {}): Alignment {
 	const progress = opts.onProgress;
-	const tables = sources.map((s, si) => {
-		if ((si & 63) === 0) progress?.('comparing sentences', si, sources.length);
-		return features?.[si] ?? featureTable(s);
-	});
+	const tables = features ?? tablesOf(sources, progress);
 	progress?.('comparing sentences', sources.length, sources.length);
 	const {units} = unitsOf(tables);
 	const index = sources.map(() => new Map<number, number>());
@@ -87,6 +84,14 @@ export function alignCorpus(sources: Source[], features?: FeatureTable[], opts: 
 	return {units, edges, unitAt, related: aligned.related, wordRatio: ratioOf, unrelated: aligned.unrelated};
 }
 
+/** Each source's feature table, made here (when the files' threads did not bring them). */
+function tablesOf(sources: Source[], progress?: Progress): FeatureTable[] {
+	return sources.map((s, si) => {
+		if ((si & 63) === 0) progress?.('comparing sentences', si, sources.length);
+		return featureTable(s);
+	});
+}
+
 /** The shingles of every row of every table, end to end in unit order. */
 function shinglesOfTables(tables: FeatureTable[]): Shingles {
 	let n = 0;
@@ -109,12 +114,7 @@ function shinglesOfTables(tables: FeatureTable[]): Shingles {
 
 export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
 	// Tables made here when the files did not bring them, and shared with the check for repeats.
-	const tables =
-		opts.features ??
-		sources.map((s, si) => {
-			if ((si & 63) === 0) opts.onProgress?.('comparing sentences', si, sources.length);
-			return featureTable(s);
-		});
+	const tables = opts.features ?? tablesOf(sources, opts.onProgress);
 	const alignment = alignCorpus(sources, tables, opts);
 	const languageOf = (src: number) => languageOfSource(sources[src]!);
 	opts.onProgress?.('finding translations', 0, 0);
@@ -222,9 +222,9 @@ function pairFromRun(A: Source, B: Source, run: Part[]): Pair {
 	};
 }
 
-/** Sentences a source repeats inside itself (the same words once normalised): each later one is a repeat of the first. */
 /**
- * Sentences repeated inside one source. The keys of the sentences (`repeatKey`) come from the feature
+ * Sentences a source repeats inside itself (the same words once normalised): each later one is a repeat of
+ * the first. The keys of the sentences (`repeatKey`) come from the feature
  * tables when the files' threads computed them, else they are computed here.
  */
 export function findRepeats(sources: Source[], tables?: FeatureTable[]): Repeat[] {

@@ -50,8 +50,7 @@ export function anchorOverlap(a: Unit, b: Unit, rare?: (h: number) => boolean): 
 
 /** Aligned sentence pairs across languages, as edges (u < v) for the families stage, and the pairs of sources they join. */
 export function translationEdges({units, unitAt, languageOf}: TranslationInput): {edges: Edge[]; translated: [number, number][]} {
-	const df = new Map<number, number>();
-	for (const u of units) for (const h of new Set(u.anchors)) df.set(h, (df.get(h) ?? 0) + 1);
+	const df = sentencesPerAnchor(units, units.keys());
 	const rare = (h: number) => (df.get(h) ?? 0) <= ANCHOR_MAX_DF;
 	const differ = (a: number, b: number) => {
 		const la = languageOf(a);
@@ -145,8 +144,8 @@ function alignTranslation(units: Unit[], as: number[], bs: number[], rare: (h: n
 	});
 }
 
-/** In how many of a source's sentences each anchor occurs. */
-function sentencesPerAnchor(units: Unit[], list: number[]): Map<number, number> {
+/** In how many of the listed units' sentences each anchor occurs. */
+function sentencesPerAnchor(units: Unit[], list: Iterable<number>): Map<number, number> {
 	const out = new Map<number, number>();
 	for (const u of list) for (const h of new Set(units[u]!.anchors)) out.set(h, (out.get(h) ?? 0) + 1);
 	return out;

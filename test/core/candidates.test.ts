@@ -1,8 +1,16 @@
 import {describe, expect, it} from 'vitest';
-import {candidatePairs as pairsFrom, GROUP_LINKS, RARE_GROUP, SCAN_CAP, shinglesOf} from '../../source/core/candidates.js';
-import {CountTable} from '../../source/core/count-table.js';
+import {candidatePairs as pairsFrom, GROUP_LINKS, RARE_GROUP, SCAN_CAP, type Shingles} from '../../source/core/candidates.js';
+import {ValueTable} from '../../source/core/count-table.js';
 
 const sh = (...xs: number[]) => Uint32Array.from(xs);
+/** Shingles laid end to end from one array per unit. */
+function shinglesOf(list: Uint32Array[]): Shingles {
+	const start = new Int32Array(list.length + 1);
+	for (const [i, x] of list.entries()) start[i + 1] = start[i]! + x.length;
+	const hashes = new Uint32Array(start[list.length]!);
+	for (const [i, x] of list.entries()) hashes.set(x, start[i]!);
+	return {start, hashes};
+}
 /** Candidates from one array of shingles per unit. */
 const candidatePairs = (units: Uint32Array[], group: Int32Array) => pairsFrom(shinglesOf(units), group);
 const pairsOf = (c: {u: Int32Array; v: Int32Array}) => [...c.u].map((u, i) => [u, c.v[i]!]);
@@ -82,19 +90,19 @@ describe('candidate pairs', () => {
 	});
 });
 
-describe('count table', () => {
+describe('value table as a counter', () => {
 	it('counts any 32-bit key and grows past its first size', () => {
-		const t = new CountTable();
+		const t = new ValueTable();
 		const keys = [0, 1, 0xffffffff, 0x80000000, 0, 0xffffffff, ...Array.from({length: 5000}, (_, i) => ((i * 2654435761) % 7919) >>> 0)];
 		const want = new Map<number, number>();
 		for (const k of keys) {
 			t.add(k);
 			want.set(k, (want.get(k) ?? 0) + 1);
 		}
-		for (const [k, c] of want) expect(t.get(k)).toBe(c);
-		expect(t.get(0xffffffff)).toBe(2);
-		expect(t.get(-1)).toBe(2);
-		expect(t.get(123_456_789)).toBe(0);
+		for (const [k, c] of want) expect(t.get(k, 0)).toBe(c);
+		expect(t.get(0xffffffff, 0)).toBe(2);
+		expect(t.get(-1, 0)).toBe(2);
+		expect(t.get(123_456_789, 0)).toBe(0);
 		expect(t.size).toBe(want.size);
 	});
 });
