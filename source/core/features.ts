@@ -72,9 +72,11 @@ const UNSEEN = 2 ** 40;
 /** The cache is emptied past this many entries (a corpus's vocabulary rarely comes near it). */
 const PARTS_MAX = 1_000_000;
 
-/** The feature of one word part: its stem's hash, or SKIP. The string is made only the first time a part is seen. */
-function partFeature(text: string, start: number, end: number): number {
-	const key = lowerHash(text, start, end);
+/**
+ * The feature of one word part: its stem's hash, or SKIP. The string is made only the first time a part is
+ * seen. `key` is the part's `lowerHash`, when the caller has it.
+ */
+function partFeature(text: string, start: number, end: number, key = lowerHash(text, start, end)): number {
 	let f = PARTS.get(key, UNSEEN);
 	if (f === UNSEEN) {
 		const raw = text.slice(start, end);
@@ -129,27 +131,51 @@ function anchorOf(text: string, a: number, b: number, first: boolean): number {
 
 /** Features of one sentence; null for furniture and for sentences too short to be evidence. */
 export function sentenceFeatures(source: Source, sentence: number, figureKeys: string[], dates: string[] = []): SentenceFeatures | null {
+	return scanSentence(source, sentence, figureKeys, dates, null);
+}
+
+/**
+ * Features of one sentence, and if `repeatKeys` is given its key for repeats there (`repeatKey`), in one
+ * scan of its words: the key takes every word, the features those after the dateline.
+ */
+function scanSentence(
+	source: Source,
+	sentence: number,
+	figureKeys: string[],
+	dates: string[],
+	repeatKeys: Uint32Array | null,
+): SentenceFeatures | null {
 	const s = source.sentences[sentence]!;
 	if (s.boilerplate) return null;
 	const text = source.text;
+	const from = matchStart(source, sentence);
 	let words = 0;
 	const stems: number[] = [];
 	const anchors: number[] = [];
-	scanWords(text, matchStart(source, sentence), s.end, (a, b) => {
+	const repeat = {words: 0, h1: REPEAT_H1, h2: REPEAT_H2};
+	scanWords(text, repeatKeys ? s.start : from, s.end, (a, b) => {
+		const whole = lowerHash(text, a, b);
+		if (repeatKeys) addToRepeatKey(repeat, whole);
+		if (a < from) return;
 		const anchor = anchorOf(text, a, b, words === 0);
 		if (anchor !== 0) anchors.push(anchor);
 		words++;
 		// Parts of a hyphenated word count on their own ("state-owned": "state", "owned").
-		let from = a;
+		let part = a;
 		for (let i = a; i <= b; i++) {
 			if (i < b && !isHyphen(text.charCodeAt(i))) continue;
-			if (i - from >= 2) {
-				const f = partFeature(text, from, i);
+			if (i - part >= 2) {
+				const f = part === a && i === b ? partFeature(text, part, i, whole) : partFeature(text, part, i);
 				if (f !== SKIP) stems.push(f);
 			}
-			from = i + 1;
+			part = i + 1;
 		}
 	});
+	if (repeatKeys) {
+		repeatKeys[sentence * 3] = repeat.words;
+		repeatKeys[sentence * 3 + 1] = repeat.h1;
+		repeatKeys[sentence * 3 + 2] = repeat.h2;
+	}
 	if (words < MIN_WORDS) return null;
 	// Distinct stems and figure keys, sorted: sort a typed copy and drop repeats in place (no Set per sentence).
 	const all = new Uint32Array(stems.length + figureKeys.length);
@@ -170,6 +196,11 @@ export function sentenceFeatures(source: Source, sentence: number, figureKeys: s
 
 /** Features of every content sentence of a source, in text order. */
 export function sourceFeatures(source: Source): SentenceFeatures[] {
+	return scanSource(source, null);
+}
+
+/** Features of every content sentence of a source, in text order; with `repeatKeys`, the key of each (see FeatureTable). */
+function scanSource(source: Source, repeatKeys: Uint32Array | null): SentenceFeatures[] {
 	const keys = new Map<number, string[]>();
 	const dates = new Map<number, string[]>();
 	for (const f of source.figures) {
@@ -179,7 +210,7 @@ export function sourceFeatures(source: Source): SentenceFeatures[] {
 	}
 	const out: SentenceFeatures[] = [];
 	for (const s of source.sentences) {
-		const f = sentenceFeatures(source, s.index, keys.get(s.index) ?? [], dates.get(s.index));
+		const f = scanSentence(source, s.index, keys.get(s.index) ?? [], dates.get(s.index) ?? [], repeatKeys);
 		if (f) out.push(f);
 	}
 	return out;
@@ -212,20 +243,23 @@ export type FeatureTable = {
 	repeatKeys: Uint32Array;
 };
 
+const REPEAT_H1 = 0x811c9dc5;
+const REPEAT_H2 = 0x01000193;
+
+/** One more word (its `lowerHash`) into a key for repeats. */
+function addToRepeatKey(k: {words: number; h1: number; h2: number}, w: number): void {
+	k.h1 = Math.imul(k.h1 ^ w, 0x01000193);
+	k.h2 = Math.imul(k.h2 + w, 0x5bd1e995) ^ (k.h2 >>> 15);
+	k.words++;
+}
+
 /** Writes at `out[at .. at + 3)` the word count and two hashes of the words of `text[start, end)`, lower-cased. */
 export function repeatKey(text: string, start: number, end: number, out: Uint32Array, at: number): void {
-	let words = 0;
-	let h1 = 0x811c9dc5;
-	let h2 = 0x01000193;
-	scanWords(text, start, end, (a, b) => {
-		const w = lowerHash(text, a, b);
-		h1 = Math.imul(h1 ^ w, 0x01000193);
-		h2 = Math.imul(h2 + w, 0x5bd1e995) ^ (h2 >>> 15);
-		words++;
-	});
-	out[at] = words;
-	out[at + 1] = h1;
-	out[at + 2] = h2;
+	const k = {words: 0, h1: REPEAT_H1, h2: REPEAT_H2};
+	scanWords(text, start, end, (a, b) => addToRepeatKey(k, lowerHash(text, a, b)));
+	out[at] = k.words;
+	out[at + 1] = k.h1;
+	out[at + 2] = k.h2;
 }
 
 /** The one empty list of dates rows share. */
@@ -233,9 +267,9 @@ export const NO_DATES: string[] = [];
 
 /** Features of every content sentence of a source, as a table, with the keys of its sentences for repeats. */
 export function featureTable(source: Source): FeatureTable {
-	const t = tableOf(sourceFeatures(source));
-	t.repeatKeys = new Uint32Array(source.sentences.length * 3);
-	for (const s of source.sentences) if (!s.boilerplate) repeatKey(source.text, s.start, s.end, t.repeatKeys, s.index * 3);
+	const repeatKeys = new Uint32Array(source.sentences.length * 3);
+	const t = tableOf(scanSource(source, repeatKeys));
+	t.repeatKeys = repeatKeys;
 	return t;
 }
 

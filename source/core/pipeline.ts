@@ -27,15 +27,20 @@ export function analyseFile(id: string, bytes: Uint8Array, meta: GivenMeta | und
 	return {source, features: opts.features === false ? emptyTable() : featureTable(source), blockKeys, textKey: textKey(source.text)};
 }
 
-/** Two independent 32-bit hashes of the text with its length: a collision is not a practical concern, and is checked anyway. */
-function textKey(text: string): string {
+/**
+ * Two independent 32-bit hashes of the text with its length: a collision is not a practical concern, and is
+ * checked anyway. Two UTF-16 units a step: the hashes' multiplications, one after another, were 4% of reading.
+ */
+export function textKey(text: string): string {
 	let a = 0x811c9dc5;
 	let b = 0x01000193;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
+	const even = text.length & ~1;
+	for (let i = 0; i < even; i += 2) {
+		const c = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
 		a = Math.imul(a ^ c, 0x01000193);
 		b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
 	}
+	if (even < text.length) a = Math.imul(a ^ text.charCodeAt(even), 0x01000193);
 	return `${text.length.toString(36)}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 

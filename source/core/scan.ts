@@ -11,43 +11,45 @@ const DIGIT = 2;
 /** A character that is a word on its own (Han, kana). */
 const IDEOGRAPH = 3;
 
-let classes: Uint8Array | null = null;
-/** 1 for a letter or a digit (\p{L} or \p{N}), the characters `countWords` runs over. */
-let wordChars: Uint8Array | null = null;
-let lower: Uint16Array | null = null;
+type Tables = {cls: Uint8Array; low: Uint16Array; word: Uint8Array};
+let built: Tables | null = null;
 
-/** The tables, built on first use (about 10 ms): a class, a lower-case form and whether it is a letter or digit, for each UTF-16 unit. */
-function tables(): {cls: Uint8Array; low: Uint16Array; word: Uint8Array} {
-	if (!classes || !lower || !wordChars) {
-		const cls = new Uint8Array(65536);
-		const word = new Uint8Array(65536);
-		const low = new Uint16Array(65536);
-		const letter = /\p{L}/u;
-		const digit = /\p{N}/u;
-		const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-		for (let c = 0; c < 65536; c++) {
-			low[c] = c;
-			if (c >= 0xd800 && c <= 0xdfff) continue;
-			const ch = String.fromCharCode(c);
-			const isLetter = letter.test(ch);
-			const isDigit = !isLetter && digit.test(ch);
-			if (isLetter || isDigit) word[c] = 1;
-			if (c < 128) {
-				if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) cls[c] = LETTER;
-				else if (c >= 48 && c <= 57) cls[c] = DIGIT;
-			} else if (ideograph.test(ch)) cls[c] = IDEOGRAPH;
-			else if (isLetter) cls[c] = LETTER;
-			else if (isDigit) cls[c] = DIGIT;
-			const l = ch.toLowerCase();
-			if (l.length === 1) low[c] = l.charCodeAt(0);
-		}
-		// One apostrophe for matching: the typographic one folds to the straight one.
-		low[0x2019] = 0x27;
-		classes = cls;
-		lower = low;
-		wordChars = word;
+/**
+ * The tables, built on first use (about 10 ms): a class, a lower-case form and whether it is a letter or
+ * digit (\p{L} or \p{N}, the characters `countWords` runs over), for each UTF-16 unit. One object, made once:
+ * this is called for every word of the corpus.
+ */
+function tables(): Tables {
+	if (!built) built = buildTables();
+	return built;
+}
+
+function buildTables(): Tables {
+	const cls = new Uint8Array(65536);
+	const word = new Uint8Array(65536);
+	const low = new Uint16Array(65536);
+	const letter = /\p{L}/u;
+	const digit = /\p{N}/u;
+	const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+	for (let c = 0; c < 65536; c++) {
+		low[c] = c;
+		if (c >= 0xd800 && c <= 0xdfff) continue;
+		const ch = String.fromCharCode(c);
+		const isLetter = letter.test(ch);
+		const isDigit = !isLetter && digit.test(ch);
+		if (isLetter || isDigit) word[c] = 1;
+		if (c < 128) {
+			if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) cls[c] = LETTER;
+			else if (c >= 48 && c <= 57) cls[c] = DIGIT;
+		} else if (ideograph.test(ch)) cls[c] = IDEOGRAPH;
+		else if (isLetter) cls[c] = LETTER;
+		else if (isDigit) cls[c] = DIGIT;
+		const l = ch.toLowerCase();
+		if (l.length === 1) low[c] = l.charCodeAt(0);
 	}
-	return {cls: classes, low: lower, word: wordChars};
+	// One apostrophe for matching: the typographic one folds to the straight one.
+	low[0x2019] = 0x27;
+	return {cls, low, word};
 }
 
 /** Between two word characters, these keep a word together. */

@@ -65,21 +65,24 @@ export async function readCorpusParallel(
 					features: opts.features !== false,
 					cache: opts.fileCache ?? null,
 				});
+				// Unpacked here, as each batch comes back, while the threads read on: not all at the end.
+				const unpacked: FileAnalysis[] = [];
+				out.packed.forEach((packed, at) => {
+					if (packed) unpacked.push(unpackOrRedo(packed, batch[at]!, sidecar, opts));
+				});
 				done += batch.length;
 				opts.onProgress?.('reading files', done, files.length);
-				return out;
+				return {files: unpacked, skipped: out.skipped, hits: out.hits};
 			}),
 		);
-		// Warnings in corpus order, as one thread would give them; the analyses unpacked file by file.
+		// Warnings and analyses in corpus order, as one thread would give them.
 		const analysed: FileAnalysis[] = [];
 		let fromCache = 0;
-		outcomes.forEach((o, b) => {
+		for (const o of outcomes) {
 			for (const s of o.skipped) warnings.push(s.warning);
 			fromCache += o.hits;
-			o.packed.forEach((packed, at) => {
-				if (packed) analysed.push(unpackOrRedo(packed, batches[b]![at]!, sidecar, opts));
-			});
-		});
+			analysed.push(...o.files);
+		}
 		return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache};
 	} finally {
 		await pool.close();

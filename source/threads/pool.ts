@@ -14,11 +14,19 @@ export function threadCount(env: NodeJS.ProcessEnv = process.env): number {
 	return Math.max(1, availableParallelism());
 }
 
+/**
+ * Tasks a worker holds at once. With one, a worker waited for its answer to reach the main thread and the
+ * next task to come back: about a sixth of each worker's time when reading 10,000 files in batches.
+ */
+export const DEPTH = 2;
+
 export class Pool<In, Out> {
 	private readonly workers: Worker[] = [];
+	/** Each worker's free places: a worker holds up to DEPTH tasks, so that it starts the next as soon as it sends one back. */
 	private readonly idle: Worker[] = [];
 	private readonly queue: {task: In; pending: Pending}[] = [];
-	private readonly running = new Map<Worker, Pending>();
+	/** Each worker's tasks in the order it was given them (a worker answers in that order). */
+	private readonly running = new Map<Worker, Pending[]>();
 	private failed: Error | null = null;
 
 	constructor(file: URL, size: number, workerData?: unknown) {
@@ -27,11 +35,12 @@ export class Pool<In, Out> {
 			w.on('message', (out: Out) => this.done(w, null, out));
 			w.on('error', error => this.done(w, error, undefined));
 			w.on('exit', code => {
-				if (code !== 0 && this.running.has(w)) this.done(w, new Error(`a worker thread stopped (exit code ${code})`), undefined);
+				if (code !== 0 && this.running.get(w)?.length) this.done(w, new Error(`a worker thread stopped (exit code ${code})`), undefined);
 			});
 			this.workers.push(w);
-			this.idle.push(w);
+			this.running.set(w, []);
 		}
+		for (let d = 0; d < DEPTH; d++) this.idle.push(...this.workers);
 	}
 
 	run(task: In): Promise<Out> {
@@ -48,24 +57,23 @@ export class Pool<In, Out> {
 
 	private next(): void {
 		while (this.idle.length && this.queue.length) {
-			const w = this.idle.pop()!;
+			const w = this.idle.shift()!;
 			const {task, pending} = this.queue.shift()!;
-			this.running.set(w, pending);
+			this.running.get(w)!.push(pending);
 			w.postMessage(task);
 		}
 	}
 
 	private done(w: Worker, error: Error | null, out: Out | undefined): void {
-		const pending = this.running.get(w);
-		this.running.delete(w);
+		const mine = this.running.get(w) ?? [];
 		if (error) {
 			// A worker that failed is not reused: the rest of the work fails with the same reason.
 			this.failed = error;
-			pending?.reject(error);
+			for (const pending of mine.splice(0)) pending.reject(error);
 			for (const q of this.queue.splice(0)) q.pending.reject(error);
 			return;
 		}
-		pending?.resolve(out);
+		mine.shift()?.resolve(out);
 		this.idle.push(w);
 		this.next();
 	}

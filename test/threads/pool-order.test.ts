@@ -1,0 +1,54 @@
+// The pool gives each worker more than one task at a time (DEPTH): every answer must still reach the task that
+// asked, whichever worker took it, and a worker that fails must fail every task it holds.
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {DEPTH, Pool} from '../../source/threads/pool.js';
+import {scratchDir} from '../helpers.js';
+
+/** A worker that answers each task with the task doubled, after work that takes longer for larger tasks; -1 makes it throw. */
+function workerFile(): URL {
+	const file = join(scratchDir('pool-'), 'double.mjs');
+	writeFileSync(
+		file,
+		`import {parentPort} from 'node:worker_threads';
+parentPort.on('message', n => {
+	if (n === -1) throw new Error('asked to fail');
+	let x = 0;
+	for (let i = 0; i < (n % 7) * 200000; i++) x += i;
+	parentPort.postMessage({n, doubled: n * 2, x: x >= 0});
+});
+`,
+	);
+	return pathToFileURL(file);
+}
+
+describe('the pool of threads', () => {
+	it('holds more than one task a worker', () => {
+		expect(DEPTH).toBeGreaterThan(1);
+	});
+
+	it('answers every task with its own answer, in any order of finishing', async () => {
+		const pool = new Pool<number, {n: number; doubled: number}>(workerFile(), 2);
+		try {
+			const tasks = Array.from({length: 40}, (_, i) => i);
+			const answers = await Promise.all(tasks.map(n => pool.run(n)));
+			expect(answers.map(a => a.n)).toEqual(tasks);
+			expect(answers.map(a => a.doubled)).toEqual(tasks.map(n => n * 2));
+		} finally {
+			await pool.close();
+		}
+	});
+
+	it('fails the tasks a failed worker held and the tasks still queued', async () => {
+		const pool = new Pool<number, {n: number}>(workerFile(), 1);
+		try {
+			const results = await Promise.allSettled([pool.run(-1), pool.run(5), pool.run(6)]);
+			expect(results.map(r => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+			await expect(pool.run(1)).rejects.toThrow('asked to fail');
+		} finally {
+			await pool.close();
+		}
+	});
+});
