@@ -51,7 +51,7 @@ const HELP = `
 	  --max-bytes N      skip files larger than N bytes (default ${DEFAULT_MAX_BYTES})
 	  --follow           follow links that lead out of the corpus folder
 	  --no-cache         neither read nor write the analysis cache (~/.cache/churnscope)
-	  --cache-size SIZE  keep the cache under SIZE (e.g. 200M, 2G; default 512M)
+	  --cache-size SIZE  keep the cache under SIZE (e.g. 200M, 2G; default 512M or 8× the corpus)
 	  --theme T          the explorer's palette: dark (default) or light (also CHURNSCOPE_THEME,
 	                     or guessed from COLORFGBG); NO_COLOR turns colour off
 	  --format F         export: passim; report: md (default) or html

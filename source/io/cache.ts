@@ -1,19 +1,25 @@
 // A cache of the analysis, outside the corpus folder, keyed by the corpus's contents: a second launch on
-// the same files skips parsing and reuse detection. A stale entry cannot match (the key is a hash of every
-// file as the loader sees it, the options and the cache format). Entries live in a Store (store.ts):
-// checksummed, written atomically, capped in size; an entry that fails its checksum or is not of the shape
-// this version writes is dropped and rebuilt, and any failure of the cache only loses the cache.
+// the same files skips parsing and reuse detection. Two kinds of entry, in one Store (store.ts: checksummed,
+// written atomically, capped in size):
+// - each file's analysis (sources, features), by a hash of its bytes (file-cache.ts), read on every core;
+// - the reuse found in the whole corpus (families, pairs, repeats), by a hash of every file as the loader
+//   sees it, the options and the cache format, with the sources list beside it to draw first.
+// A stale entry cannot match its key; an entry that fails its checksum, or does not fit the corpus it is
+// read for, is dropped and rebuilt; any failure of the cache only loses the cache. Neither kind of entry
+// is ever one string: the reuse is stored as lines of JSON, so that a corpus of 100,000 articles, whose
+// analysis is over the longest string the engine makes, is kept like a small one.
 
 import {createHash} from 'node:crypto';
+import {statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {type SourceRow, sourceRows} from '../core/analysis.js';
-import {type PackedSource, packSource, unpackSource} from '../core/pack.js';
+import {jsonChunks} from '../core/chunks.js';
 import {findReuse, type Reuse} from '../core/reuse.js';
-import type {Corpus} from '../core/source.js';
+import type {Corpus, Source} from '../core/source.js';
 import {DEFAULT_MAX_BYTES, type LoadOptions, readOne, readSidecarBytes, SIDECAR, walkCorpus} from './read-corpus.js';
 import {readCorpusParallel} from './read-parallel.js';
-import {Store} from './store.js';
+import {DEFAULT_STORE_BYTES, Store} from './store.js';
 import {CACHE_VERSION} from './cache-version.js';
 
 export {CACHE_VERSION};
@@ -31,8 +37,19 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 	return env['CHURNSCOPE_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'churnscope');
 }
 
-export function openCache(options: CacheOptions = {}): Store {
-	return new Store(options.cacheRoot ?? cacheDir(), {maxBytes: options.cacheSize});
+/**
+ * Cache bytes a corpus byte needs by default: its files' analyses are about four times the text (the text,
+ * its figures, the features of its sentences), the reuse about one more; the rest is room for other corpora. With a fixed cap, a corpus of
+ * 100,000 articles (380 MB) had its entries evicted as they were written and was analysed again at every launch.
+ */
+export const CACHE_PER_CORPUS_BYTE = 8;
+
+/** The cache's size cap: `--cache-size` when given, else 512 MB or room for this corpus, whichever is larger. */
+export const cacheCap = (options: CacheOptions, corpusBytes = 0) =>
+	options.cacheSize ?? Math.max(DEFAULT_STORE_BYTES, corpusBytes * CACHE_PER_CORPUS_BYTE);
+
+export function openCache(options: CacheOptions = {}, corpusBytes = 0): Store {
+	return new Store(options.cacheRoot ?? cacheDir(), {maxBytes: cacheCap(options, corpusBytes)});
 }
 
 /**
@@ -41,6 +58,39 @@ export function openCache(options: CacheOptions = {}): Store {
  * size, when that is over the cap: a file that is skipped is never read for its key).
  */
 export function corpusKey(dir: string, options: LoadOptions): string {
+	return keyOf(dir, options).key;
+}
+
+/**
+ * A key for the sources list shown first, from what the folder says of its files without reading them: each
+ * file's name, size and modification time (and the sidecar's), the options and the cache format. Reading and
+ * hashing every file, as the corpus key does, took 2 s at 100,000 articles before the first frame. A file
+ * changed without changing its size or time shows its old row until the corpus is read, no longer.
+ */
+export function previewKey(dir: string, options: LoadOptions): {key: string; bytes: number} {
+	const h = createHash('sha256');
+	h.update(
+		`churnscope-preview-${CACHE_VERSION}\0${options.maxBytes ?? DEFAULT_MAX_BYTES}\0${options.maxFiles ?? ''}\0${options.follow ? 'follow' : ''}\0`,
+	);
+	const walk = walkCorpus(dir, options);
+	let bytes = 0;
+	for (const w of walk.warnings) h.update(`${w}\0`);
+	for (const path of [...walk.files.map(f => f.path), walk.sidecar]) {
+		if (path === null) continue;
+		try {
+			const st = statSync(path);
+			bytes += st.size;
+			h.update(`${path}\0${st.size}\0${st.mtimeMs}\0${st.ino}\0`);
+		} catch {
+			h.update(`${path}\0gone\0`);
+		}
+	}
+	return {key: h.digest('hex').slice(0, 32), bytes};
+}
+
+/** The corpus key, and how many bytes of files it read. */
+function keyOf(dir: string, options: LoadOptions): {key: string; bytes: number} {
+	let bytes = 0;
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 	const h = createHash('sha256');
 	h.update(`churnscope-cache-${CACHE_VERSION}\0${maxBytes}\0${options.maxFiles ?? ''}\0${options.follow ? 'follow' : ''}\0`);
@@ -49,29 +99,55 @@ export function corpusKey(dir: string, options: LoadOptions): string {
 	for (const file of walk.files) {
 		h.update(`${file.id}\0`);
 		const read = readOne(file.path, file.id, maxBytes);
+		if ('bytes' in read) bytes += read.bytes.length;
 		h.update('bytes' in read ? read.bytes : `\0skipped\0${read.warning}`);
 		h.update('\0');
 	}
 	const sidecar = readSidecarBytes(walk.sidecar);
 	h.update(`${SIDECAR}\0`);
 	if (sidecar) h.update('bytes' in sidecar ? sidecar.bytes : `\0skipped\0${sidecar.skipped}`);
-	return h.digest('hex').slice(0, 32);
+	return {key: h.digest('hex').slice(0, 32), bytes};
 }
 
-type Packed = {version: number; key: string; corpus: {warnings: string[]; sources: PackedSource[]}; reuse: Reuse};
+/**
+ * The first line of a reuse entry; then come `families` lines, each a JSON array of families, then `pairs`
+ * lines of pairs (core/chunks.ts: about 256 KB each).
+ */
+type ReuseHead = {version: number; key: string; families: number; pairs: number; repeats: Reuse['repeats']; stock: Reuse['stock']};
 
 /** The small part of an entry: the sources list as the explorer first shows it, read before the rest. */
 export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]};
 
 const corpusEntry = (key: string) => `corpus-${key}`;
 const previewEntry = (key: string) => `rows-${key}`;
+const NEWLINE = Uint8Array.of(0x0a);
 
-/** Read a cache entry; null when there is none, or it is unreadable, corrupt, of another shape or key. */
-export function readCache(dir: string, key: string, store = openCache()): {corpus: Corpus; reuse: Reuse} | null {
-	const p = store.getJson(corpusEntry(key), (v): v is Packed => isPacked(v, key));
-	if (!p) return null;
+/**
+ * The reuse kept for a corpus key, not yet checked against the corpus (see `fitsCorpus`); null when there is
+ * none, or it is unreadable, corrupt or of another shape (and then it is dropped).
+ */
+export function readReuse(key: string, store = openCache()): Reuse | null {
+	const bytes = store.get(corpusEntry(key));
+	if (!bytes) return null;
 	try {
-		return {corpus: {dir, sources: p.corpus.sources.map(unpackSource), warnings: p.corpus.warnings}, reuse: p.reuse};
+		const lines: string[] = [];
+		for (let at = 0; at <= bytes.length; ) {
+			const end = bytes.indexOf(0x0a, at);
+			const to = end < 0 ? bytes.length : end;
+			lines.push(bytes.toString('utf8', at, to));
+			at = to + 1;
+		}
+		const head: unknown = JSON.parse(lines[0]!);
+		if (!isReuseHead(head, key) || lines.length !== 1 + head.families + head.pairs) throw new Error('not a reuse entry');
+		const items = (from: number, count: number): unknown[] =>
+			lines.slice(from, from + count).flatMap(line => {
+				const chunk: unknown = JSON.parse(line);
+				if (!Array.isArray(chunk)) throw new Error('not a reuse entry');
+				return chunk;
+			});
+		const families = items(1, head.families) as Reuse['families'];
+		const pairs = items(1 + head.families, head.pairs) as Reuse['pairs'];
+		return {families, pairs, repeats: head.repeats, stock: head.stock};
 	} catch {
 		store.delete(corpusEntry(key));
 		return null;
@@ -82,41 +158,57 @@ export function readPreview(key: string, store = openCache()): Preview | null {
 	return store.getJson(previewEntry(key), (v): v is Preview => isPreview(v, key));
 }
 
-/** Write a cache entry; a failure only loses the cache. */
-export function writeCache(corpus: Corpus, reuse: Reuse, key: string, store = openCache()): void {
-	const packed: Packed = {version: CACHE_VERSION, key, corpus: {warnings: corpus.warnings, sources: corpus.sources.map(packSource)}, reuse};
-	if (store.putJson(corpusEntry(key), packed)) {
-		const preview: Preview = {version: CACHE_VERSION, key, rows: sourceRows(corpus.sources, reuse.pairs), warnings: corpus.warnings};
-		store.putJson(previewEntry(key), preview);
+/** Write the reuse found in a corpus, and its sources list (under `rowsKey`); a failure only loses the cache. */
+export function writeCache(corpus: Corpus, reuse: Reuse, key: string, rowsKey: string, store = openCache()): void {
+	const families = jsonChunks(reuse.families);
+	const pairs = jsonChunks(reuse.pairs);
+	const head: ReuseHead = {
+		version: CACHE_VERSION,
+		key,
+		families: families.length,
+		pairs: pairs.length,
+		repeats: reuse.repeats,
+		stock: reuse.stock,
+	};
+	const parts: Uint8Array[] = [Buffer.from(JSON.stringify(head), 'utf8')];
+	for (const chunk of [...families, ...pairs]) parts.push(NEWLINE, chunk);
+	if (store.put(corpusEntry(key), parts)) {
+		const preview: Preview = {
+			version: CACHE_VERSION,
+			key: rowsKey,
+			rows: sourceRows(corpus.sources, reuse.pairs),
+			warnings: corpus.warnings,
+		};
+		store.putJson(previewEntry(rowsKey), preview);
 	}
 }
 
 /**
  * The corpus and the reuse found in it (families, pairs, repeats), from the cache when the files are
- * unchanged; `cache: false` bypasses it. `onPreview` and `onCorpus` hear of the cached sources list and of
- * the corpus as soon as each is to hand.
+ * unchanged; `cache: false` bypasses it. The files' analyses come from their own entries, read on every
+ * core (a file that changed, or whose entry was dropped, is analysed again), the reuse from the corpus's
+ * entry. `onPreview` and `onCorpus` hear of the cached sources list and of the corpus as soon as each is to hand.
  */
 export async function loadAnalysed(
 	dir: string,
 	options: LoadOptions & CacheOptions,
 	hooks: {onCorpus?: (corpus: Corpus) => void; onPreview?: (preview: Preview) => void} = {},
 ): Promise<{corpus: Corpus; reuse: Reuse; cached: boolean}> {
-	const store = options.cache === false ? null : openCache(options);
-	const key = store ? corpusKey(dir, options) : '';
-	const preview = store && hooks.onPreview ? readPreview(key, store) : null;
+	const quick = options.cache === false ? null : previewKey(dir, options);
+	const store = quick ? openCache(options, quick.bytes) : null;
+	const preview = store && quick && hooks.onPreview ? readPreview(quick.key, store) : null;
 	if (preview) hooks.onPreview!(preview);
-	const hit = store ? readCache(dir, key, store) : null;
-	if (hit) {
-		hooks.onCorpus?.(hit.corpus);
-		return {...hit, cached: true};
-	}
+	const key = store ? keyOf(dir, options).key : '';
+	const kept = store ? readReuse(key, store) : null;
 	const {corpus, features} = await readCorpusParallel(dir, {
 		...options,
 		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
 	});
 	hooks.onCorpus?.(corpus);
+	if (kept && fitsCorpus(kept, corpus.sources)) return {corpus, reuse: kept, cached: true};
+	if (kept) store!.delete(corpusEntry(key));
 	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress, features});
-	if (store && corpus.sources.length > 0) writeCache(corpus, reuse, key, store);
+	if (store && quick && corpus.sources.length > 0) writeCache(corpus, reuse, key, quick.key, store);
 	return {corpus, reuse, cached: false};
 }
 
@@ -145,25 +237,6 @@ function isFigure(v: unknown): boolean {
 		isStrOrNull(v['unit']) &&
 		isStrOrNull(v['qualifier'])
 	);
-}
-
-function isPackedSource(v: unknown): v is PackedSource {
-	if (!isObj(v) || !isStr(v['id']) || !isStr(v['text']) || !isStr(v['title']) || !isStr(v['encoding'])) return false;
-	if (!isStrOrNull(v['publisher']) || !isStrOrNull(v['date']) || !isStrOrNull(v['url']) || !isStrOrNull(v['sameAs'])) return false;
-	if (!isNum(v['bytes']) || !isNum(v['words']) || !everyOf(v['warnings'], isStr)) return false;
-	const length = v['text'].length;
-	const blocks = v['blocks'];
-	const sentences = v['sentences'];
-	if (!Array.isArray(blocks) || !Array.isArray(sentences) || !Array.isArray(v['figures'])) return false;
-	const inText = (a: unknown, b: unknown) => isNum(a) && isNum(b) && a >= 0 && a <= b && b <= length;
-	for (const b of blocks) {
-		if (!Array.isArray(b) || b.length !== 4 || !inText(b[0], b[1]) || !isStr(b[2]) || typeof b[3] !== 'boolean') return false;
-	}
-	for (const s of sentences) {
-		if (!Array.isArray(s) || s.length !== 4 || !inText(s[0], s[1]) || !isIndex(s[2], blocks.length) || typeof s[3] !== 'boolean')
-			return false;
-	}
-	return v['figures'].every((f: unknown) => isFigure(f) && isIndex((f as Record<string, unknown>)['sentence'], sentences.length));
 }
 
 function isPair(v: unknown, sentencesOf: Shape): boolean {
@@ -230,21 +303,28 @@ const isSentenceRef = (v: unknown, shape: Shape, withOf: boolean) => {
 	return !!of && isIndex(v['sentence'], of.sentences) && (!withOf || isIndex(v['of'], of.sentences));
 };
 
-function isPacked(v: unknown, key: string): v is Packed {
-	if (!isObj(v) || v['version'] !== CACHE_VERSION || v['key'] !== key || !isObj(v['corpus']) || !isObj(v['reuse'])) return false;
-	const {sources, warnings} = v['corpus'];
-	if (!everyOf(sources, isPackedSource) || !everyOf(warnings, isStr)) return false;
-	const shape: Shape = new Map(sources.map(s => [s.id, {sentences: s.sentences.length, length: s.text.length}]));
-	if (shape.size !== sources.length) return false;
-	const {families, pairs, repeats, stock} = v['reuse'];
+function isReuseHead(v: unknown, key: string): v is ReuseHead {
 	return (
-		Array.isArray(pairs) &&
+		isObj(v) &&
+		v['version'] === CACHE_VERSION &&
+		v['key'] === key &&
+		Number.isInteger(v['families']) &&
+		(v['families'] as number) >= 0 &&
+		Number.isInteger(v['pairs']) &&
+		(v['pairs'] as number) >= 0 &&
+		Array.isArray(v['repeats']) &&
+		Array.isArray(v['stock'])
+	);
+}
+
+/** Whether kept reuse names only sources, sentences and offsets this corpus has. */
+export function fitsCorpus(reuse: Reuse, sources: Source[]): boolean {
+	const shape: Shape = new Map(sources.map(s => [s.id, {sentences: s.sentences.length, length: s.text.length}]));
+	const {families, pairs, repeats, stock} = reuse as {[K in keyof Reuse]: unknown[]};
+	return (
 		pairs.every(p => isPair(p, shape)) &&
-		Array.isArray(families) &&
 		families.every(f => isFamily(f, shape)) &&
-		Array.isArray(repeats) &&
 		repeats.every(r => isSentenceRef(r, shape, true)) &&
-		Array.isArray(stock) &&
 		stock.every(x => isSentenceRef(x, shape, false))
 	);
 }

@@ -87,12 +87,21 @@ export class Store {
 		return null;
 	}
 
-	/** Store `data` under `key`, atomically; false when it could not be (the store is then as it was). */
-	put(key: string, data: string | Uint8Array): boolean {
+	/**
+	 * Store `data` under `key`, atomically; false when it could not be (the store is then as it was). Parts
+	 * are stored one after another, as one entry: a large entry need not be one string or buffer first.
+	 */
+	put(key: string, data: string | Uint8Array | Uint8Array[]): boolean {
 		const path = this.#path(key);
-		const payload = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-		const head = Buffer.from(`${MAGIC}\n${createHash('sha256').update(payload).digest('hex')}\n${payload.length}\n`, 'utf8');
-		const size = head.length + payload.length;
+		const parts = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Array.isArray(data) ? data : [data];
+		const hash = createHash('sha256');
+		let length = 0;
+		for (const part of parts) {
+			hash.update(part);
+			length += part.length;
+		}
+		const head = Buffer.from(`${MAGIC}\n${hash.digest('hex')}\n${length}\n`, 'utf8');
+		const size = head.length + length;
 		if (size > this.maxBytes) return false;
 		let tmp: string | null = null;
 		try {
@@ -102,7 +111,7 @@ export class Store {
 			const fd = openSync(tmp, 'wx', 0o600);
 			try {
 				writeAll(fd, head);
-				writeAll(fd, payload);
+				for (const part of parts) writeAll(fd, part);
 			} finally {
 				closeSync(fd);
 			}

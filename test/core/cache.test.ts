@@ -1,10 +1,20 @@
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {corpusKey, loadAnalysed, openCache, readCache, readPreview} from '../../source/io/cache.js';
+import {
+	CACHE_PER_CORPUS_BYTE,
+	cacheCap,
+	corpusKey,
+	loadAnalysed,
+	openCache,
+	previewKey,
+	readPreview,
+	readReuse,
+} from '../../source/io/cache.js';
 import {findReuse} from '../../source/core/reuse.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
 import {makeCorpus, scratchDir} from '../helpers.js';
+import {DEFAULT_STORE_BYTES} from '../../source/io/store.js';
 
 const text = (n: number) =>
 	`Story ${n}\nThe harbour authority approved a new container terminal on Tuesday after months of debate. The terminal will cost 4.2 billion euros and handle 3 million containers a year.\n`;
@@ -20,12 +30,49 @@ describe('analysis cache', () => {
 		expect(second.corpus.sources).toEqual(first.corpus.sources);
 		expect(second.reuse).toEqual(findReuse(loadCorpus(dir).sources));
 		// The sources list is also kept on its own, to draw before the corpus is read.
-		const preview = readPreview(corpusKey(dir, {}));
+		const preview = readPreview(previewKey(dir, {}).key);
 		expect(preview?.rows.map(r => r.source)).toEqual(['a.txt', 'b.txt']);
 		for (const r of preview!.rows) expect(r.reused).toBeGreaterThan(0.5);
 		let seen = 0;
 		await loadAnalysed(dir, {}, {onPreview: p => (seen = p.rows.length)});
 		expect(seen).toBe(2);
+	});
+	it('keeps reuse too large for one line as several, and serves it back whole', async () => {
+		const release = Array.from(
+			{length: 24},
+			(_, i) =>
+				`Paragraph ${i + 1} of the release says the ministry will spend ${i + 3}.5 billion yuan on ${i + 20} new rail lines by 2030.`,
+		).join('\n');
+		const dir = makeCorpus(Object.fromEntries(Array.from({length: 40}, (_, i) => [`copy-${i}.txt`, `Copy ${i}\n${release}\n`])));
+		process.env['CHURNSCOPE_CACHE_DIR'] = scratchDir('cache-');
+		const first = await loadAnalysed(dir, {});
+		const payload = openCache().get(`corpus-${corpusKey(dir, {})}`)!;
+		const lines = payload.toString('utf8').split('\n');
+		// A head, then JSON arrays of families and of pairs, none of them the whole.
+		expect(lines.length).toBeGreaterThan(3);
+		expect(lines.slice(1).every(l => Array.isArray(JSON.parse(l)))).toBe(true);
+		const second = await loadAnalysed(dir, {});
+		expect(second.cached).toBe(true);
+		expect(second.reuse).toEqual(first.reuse);
+		expect(first.reuse.pairs.length).toBe(39);
+	});
+	it('makes room for the corpus it reads unless told a size', () => {
+		expect(cacheCap({}, 1000)).toBe(DEFAULT_STORE_BYTES);
+		expect(cacheCap({}, 10 ** 9)).toBe(10 ** 9 * CACHE_PER_CORPUS_BYTE);
+		expect(cacheCap({cacheSize: 5000}, 10 ** 9)).toBe(5000);
+	});
+	it("keys the sources list shown first by each file's size and time, without reading it", () => {
+		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
+		const k1 = previewKey(dir, {});
+		expect(previewKey(dir, {})).toEqual(k1);
+		expect(k1.bytes).toBe(text(1).length + text(2).length);
+		writeFileSync(join(dir, 'b.txt'), `${text(2)}more`);
+		const k2 = previewKey(dir, {});
+		utimesSync(join(dir, 'a.txt'), new Date(2001, 1, 1), new Date(2001, 1, 1));
+		const k3 = previewKey(dir, {});
+		writeFileSync(join(dir, 'c.txt'), text(3));
+		const k4 = previewKey(dir, {});
+		expect(new Set([k1.key, k2.key, k3.key, k4.key]).size).toBe(4);
 	});
 	it('never serves a stale entry: any changed byte, file or sidecar changes the key', async () => {
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
@@ -47,11 +94,11 @@ describe('analysis cache', () => {
 		const bytes = readFileSync(join(root, entry));
 		bytes[bytes.length - 10]! ^= 1;
 		writeFileSync(join(root, entry), bytes);
-		expect(readCache(dir, key, openCache())).toBeNull();
+		expect(readReuse(key, openCache())).toBeNull();
 		const r = await loadAnalysed(dir, {});
 		expect(r.cached).toBe(false);
 		expect(r.reuse.pairs.length).toBe(1);
-		expect(readCache(dir, key, openCache())).not.toBeNull();
+		expect(readReuse(key, openCache())).not.toBeNull();
 		expect(readdirSync(root).filter(f => f.includes('tmp'))).toEqual([]);
 	});
 	it('writes nothing into the corpus folder, and nothing at all with cache off', async () => {

@@ -4,7 +4,7 @@ import {spawnSync} from 'node:child_process';
 import {lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
-import {CACHE_VERSION, corpusKey, loadAnalysed, openCache} from '../../source/io/cache.js';
+import {CACHE_VERSION, corpusKey, loadAnalysed, openCache, previewKey} from '../../source/io/cache.js';
 import {Store} from '../../source/io/store.js';
 import {CLI, makeCorpus, scratchDir} from '../helpers.js';
 
@@ -28,23 +28,25 @@ describe('a cache that verifies', () => {
 		const key = corpusKey(dir, {});
 		const store = new Store(root);
 		const side = {source: 'gone.txt', start: 0, end: 5, text: 'Story', sentences: [0, 0]};
-		const shapes: unknown[] = [
+		const head = (families: number, pairs: number) =>
+			JSON.stringify({version: CACHE_VERSION, key, families, pairs, repeats: [], stock: []});
+		const shapes: string[] = [
 			// A pair naming a source that is not there: it crashed every later run.
-			{
-				version: CACHE_VERSION,
-				key,
-				corpus: {warnings: [], sources: []},
-				pairs: [{a: side, b: side, similarity: 1, kind: 'verbatim', parts: []}],
-			},
-			{version: CACHE_VERSION, key, corpus: {warnings: [], sources: [{id: 'a.txt'}]}, pairs: []},
-			{version: CACHE_VERSION, key, corpus: {warnings: 'none', sources: []}, pairs: []},
-			{version: CACHE_VERSION, key, corpus: null, pairs: null},
-			[],
-			'a string',
+			`${head(0, 1)}\n${JSON.stringify([{a: side, b: side, similarity: 1, kind: 'verbatim', direction: 'unknown', parts: [], figures: []}])}`,
+			// A repeat naming a sentence its source does not have.
+			JSON.stringify({version: CACHE_VERSION, key, families: 0, pairs: 0, repeats: [{source: 'a.txt', sentence: 99, of: 0}], stock: []}),
+			// More lines than the head says, a line that is not an array, a head of another key.
+			`${head(0, 1)}\n[]\n[]`,
+			`${head(1, 0)}\n{"families": []}`,
+			JSON.stringify({version: CACHE_VERSION, key: 'other', families: 0, pairs: 0, repeats: [], stock: []}),
+			JSON.stringify({version: CACHE_VERSION, key, corpus: null, pairs: null}),
+			'[]',
+			'"a string"',
 		];
 		for (const shape of shapes) {
-			store.putJson(`corpus-${key}`, shape);
-			store.putJson(`rows-${key}`, {version: CACHE_VERSION, key, rows: [{source: 'a.txt'}], warnings: []});
+			store.put(`corpus-${key}`, shape);
+			const rows = previewKey(dir, {}).key;
+			store.putJson(`rows-${rows}`, {version: CACHE_VERSION, key: rows, rows: [{source: 'a.txt'}], warnings: []});
 			const r = cli(['sources', '--json', '--corpus', dir], root);
 			expect(r.status, `${JSON.stringify(shape)}\n${r.stderr}`).toBe(0);
 			expect(r.stderr).toBe('');
