@@ -3,7 +3,7 @@
 // into sources and features again: their entries are used as they are (matching runs again over the corpus).
 
 import {createHash} from 'node:crypto';
-import {packFile} from '../core/pack.js';
+import {packFile, unpackFile} from '../core/pack.js';
 import {analyseFile, type FileAnalysis} from '../core/pipeline.js';
 import type {GivenMeta} from '../core/source.js';
 import {CACHE_VERSION} from './cache-version.js';
@@ -17,20 +17,29 @@ export function fileKey(id: string, bytes: Uint8Array, meta: GivenMeta | undefin
 	return `file-${h.digest('hex').slice(0, 40)}`;
 }
 
-/** A file's analysis, packed: from the store when it has it, else made and stored. */
-export function analysePacked(
+/**
+ * A file's analysis: from the store when it has it, else made and stored. An entry of another shape that
+ * passed its checksum (written by another version under the same format number, or by hand) is made again
+ * and stored in its place.
+ */
+export function analyseCached(
 	id: string,
 	bytes: Uint8Array,
 	meta: GivenMeta | undefined,
 	opts: {features: boolean; store: Store | null},
-): {packed: Uint8Array; hit: true} | {packed: Uint8Array; hit: false; analysis: FileAnalysis} {
+): {analysis: FileAnalysis; hit: boolean} {
 	const key = opts.store ? fileKey(id, bytes, meta, opts.features) : null;
 	if (opts.store && key) {
-		const hit = opts.store.get(key);
-		if (hit) return {packed: hit, hit: true};
+		const entry = opts.store.get(key);
+		if (entry) {
+			try {
+				return {analysis: unpackFile(entry), hit: true};
+			} catch {
+				// Made again below.
+			}
+		}
 	}
 	const analysis = analyseFile(id, bytes, meta, {features: opts.features});
-	const packed = packFile(analysis);
-	if (opts.store && key) opts.store.put(key, packed);
-	return {packed, hit: false, analysis};
+	if (opts.store && key) opts.store.put(key, packFile(analysis));
+	return {analysis, hit: false};
 }

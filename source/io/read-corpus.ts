@@ -27,9 +27,8 @@ import {
 } from 'node:fs';
 import {extname, sep} from 'node:path';
 import type {FeatureTable} from '../core/features.js';
-import {packFile, unpackFile} from '../core/pack.js';
-import {analyseFile, assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
-import {analysePacked, fileKey} from './file-cache.js';
+import {assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
+import {analyseCached} from './file-cache.js';
 import {Store} from './store.js';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
 import type {Corpus, GivenMeta, Progress} from '../core/source.js';
@@ -305,25 +304,9 @@ export function readCorpus(
 			warnings.push(read.warning);
 			continue;
 		}
-		const features = opts.features !== false;
-		if (!store) {
-			analysed.push(analyseFile(file.id, read.bytes, sidecar[file.id], {features}));
-			continue;
-		}
-		const out = analysePacked(file.id, read.bytes, sidecar[file.id], {features, store});
-		if (!out.hit) {
-			analysed.push(out.analysis);
-			continue;
-		}
-		try {
-			analysed.push(unpackFile(out.packed));
-			fromCache++;
-		} catch {
-			// An entry of another shape that passed its checksum: made again, and stored in its place.
-			const fresh = analyseFile(file.id, read.bytes, sidecar[file.id], {features});
-			store.put(fileKey(file.id, read.bytes, sidecar[file.id], features), packFile(fresh));
-			analysed.push(fresh);
-		}
+		const out = analyseCached(file.id, read.bytes, sidecar[file.id], {features: opts.features !== false, store});
+		analysed.push(out.analysis);
+		if (out.hit) fromCache++;
 	}
 	opts.onProgress?.('reading files', files.length, files.length);
 	return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache};

@@ -5,14 +5,12 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {FeatureTable} from '../core/features.js';
-import {packFile, unpackFile} from '../core/pack.js';
-import {analyseFile, type FileAnalysis} from '../core/pipeline.js';
-import {fileKey} from './file-cache.js';
-import {Store} from './store.js';
+import {unpackFiles} from '../core/pack.js';
+import type {FileAnalysis} from '../core/pipeline.js';
 import type {Corpus, GivenMeta} from '../core/source.js';
 import type {FileOutcome, FileTask} from '../threads/file-worker.js';
 import {Pool, threadCount} from '../threads/pool.js';
-import {type CorpusFile, DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, readCorpus, readOne} from './read-corpus.js';
+import {DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, readCorpus} from './read-corpus.js';
 
 /** Files a task: small enough that the threads share the work evenly, large enough that messages are few. */
 export const BATCH = 48;
@@ -66,10 +64,7 @@ export async function readCorpusParallel(
 					cache: opts.fileCache ?? null,
 				});
 				// Unpacked here, as each batch comes back, while the threads read on: not all at the end.
-				const unpacked: FileAnalysis[] = [];
-				out.packed.forEach((packed, at) => {
-					if (packed) unpacked.push(unpackOrRedo(packed, batch[at]!, sidecar, opts));
-				});
+				const unpacked = unpackFiles(out.packed);
 				done += batch.length;
 				opts.onProgress?.('reading files', done, files.length);
 				return {files: unpacked, skipped: out.skipped, hits: out.hits};
@@ -86,27 +81,5 @@ export async function readCorpusParallel(
 		return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache};
 	} finally {
 		await pool.close();
-	}
-}
-
-/**
- * A file's packed analysis unpacked; if it is not one (a cache entry of another shape that passed its
- * checksum), the file is analysed again here and the entry dropped.
- */
-function unpackOrRedo(
-	packed: Uint8Array,
-	file: CorpusFile,
-	sidecar: Record<string, GivenMeta>,
-	opts: LoadOptions & FileCacheOptions & {features?: boolean},
-): FileAnalysis {
-	try {
-		return unpackFile(packed);
-	} catch {
-		const read = readOne(file.path, file.id, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-		if ('warning' in read) throw new Error(read.warning);
-		const store = opts.fileCache ? new Store(opts.fileCache.root, {maxBytes: opts.fileCache.maxBytes}) : null;
-		const fresh = analyseFile(file.id, read.bytes, sidecar[file.id], {features: opts.features !== false});
-		store?.put(fileKey(file.id, read.bytes, sidecar[file.id], opts.features !== false), packFile(fresh));
-		return fresh;
 	}
 }
