@@ -172,15 +172,12 @@ export function writeCache(corpus: Corpus, reuse: Reuse, key: string, rowsKey: s
 	};
 	const parts: Uint8Array[] = [Buffer.from(JSON.stringify(head), 'utf8')];
 	for (const chunk of [...families, ...pairs]) parts.push(NEWLINE, chunk);
-	if (store.put(corpusEntry(key), parts)) {
-		const preview: Preview = {
-			version: CACHE_VERSION,
-			key: rowsKey,
-			rows: sourceRows(corpus.sources, reuse.pairs),
-			warnings: corpus.warnings,
-		};
-		store.putJson(previewEntry(rowsKey), preview);
-	}
+	if (store.put(corpusEntry(key), parts)) writePreview(corpus, reuse, rowsKey, store);
+}
+
+function writePreview(corpus: Corpus, reuse: Reuse, rowsKey: string, store: Store): void {
+	const preview: Preview = {version: CACHE_VERSION, key: rowsKey, rows: sourceRows(corpus.sources, reuse.pairs), warnings: corpus.warnings};
+	store.putJson(previewEntry(rowsKey), preview);
 }
 
 /**
@@ -205,7 +202,11 @@ export async function loadAnalysed(
 		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
 	});
 	hooks.onCorpus?.(corpus);
-	if (kept && fitsCorpus(kept, corpus.sources)) return {corpus, reuse: kept, cached: true};
+	if (kept && fitsCorpus(kept, corpus.sources)) {
+		// The list shown first was asked for and missing (evicted, or the files touched): kept for next time.
+		if (hooks.onPreview && !preview && quick) writePreview(corpus, kept, quick.key, store!);
+		return {corpus, reuse: kept, cached: true};
+	}
 	if (kept) store!.delete(corpusEntry(key));
 	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress, features});
 	if (store && quick && corpus.sources.length > 0) writeCache(corpus, reuse, key, quick.key, store);

@@ -36,6 +36,13 @@ describe('analysis cache', () => {
 		let seen = 0;
 		await loadAnalysed(dir, {}, {onPreview: p => (seen = p.rows.length)});
 		expect(seen).toBe(2);
+		// Gone (evicted, say) while the rest is kept: written again by the next launch that shows it.
+		openCache().delete(`rows-${previewKey(dir, {}).key}`);
+		seen = 0;
+		await loadAnalysed(dir, {}, {onPreview: p => (seen = p.rows.length)});
+		expect(seen).toBe(0);
+		await loadAnalysed(dir, {}, {onPreview: p => (seen = p.rows.length)});
+		expect(seen).toBe(2);
 	});
 	it('keeps reuse too large for one line as several, and serves it back whole', async () => {
 		const release = Array.from(
