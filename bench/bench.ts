@@ -113,10 +113,15 @@ function holdKey(args: string[], env: NodeJS.ProcessEnv) {
 }
 
 /** Second launch on a large corpus: the first frame with the analysis cache filled, beside a launch without it. */
+/** How long a launch may take to show its marker: a launch without the cache on 100,000 articles takes minutes. */
+const LAUNCH_DEADLINE_S = 600;
+
 function secondLaunch(articles: number, runs: number) {
 	const {dir} = corpusOnDisk(articles);
 	const cache = join(BENCH, '.cache');
-	const env = {...process.env, CHURNSCOPE_CACHE_DIR: cache};
+	const heap = process.env['BENCH_HEAP_MB'];
+	// The first, uncached run at 100,000 articles needs more than Node's default heap (BENCH_HEAP_MB, as for reuse).
+	const env = {...process.env, CHURNSCOPE_CACHE_DIR: cache, ...(heap ? {NODE_OPTIONS: `--max-old-space-size=${heap}`} : {})};
 	const t0 = performance.now();
 	execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'pairs', '--json', '--corpus', dir], {
 		env,
@@ -124,28 +129,19 @@ function secondLaunch(articles: number, runs: number) {
 		maxBuffer: 1 << 30,
 	});
 	const fill = (performance.now() - t0) / 1000;
-	const time = (extra: string[]) => {
+	const time = (extra: string[], marker = 'SOURCES ·') => {
 		const r = spawnSync(
 			'python3',
-			[
-				join(BENCH, 'pty-time.py'),
-				'120',
-				'40',
-				'SOURCES ·',
-				'--',
-				process.execPath,
-				join(ROOT, 'dist', 'cli.js'),
-				'--corpus',
-				dir,
-				...extra,
-			],
-			{encoding: 'utf8', env},
+			[join(BENCH, 'pty-time.py'), '120', '40', marker, '--', process.execPath, join(ROOT, 'dist', 'cli.js'), '--corpus', dir, ...extra],
+			{encoding: 'utf8', env: {...env, PTY_DEADLINE_S: String(LAUNCH_DEADLINE_S)}},
 		);
 		if (r.status !== 0) throw new Error(`launch timing failed: ${r.stderr.trim()}`);
 		return Number(r.stdout.trim());
 	};
 	const cached: number[] = [];
 	for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) cached.push(time([]));
+	// Everything ready: the status bar counts the reused passages once the families and pairs are in.
+	const ready = time([], 'reused passages');
 	const uncached = time(['--no-cache']);
 	// j held down from the first frame on, while the cached corpus is still arriving: input must not freeze.
 	const held = holdKey(
@@ -156,6 +152,7 @@ function secondLaunch(articles: number, runs: number) {
 		articles,
 		cache_fill_s: ms(fill),
 		first_frame_cached_s: {median: ms(median(cached)), runs: cached},
+		ready_cached_s: ms(ready),
 		baseline_first_frame_without_cache_s: ms(uncached),
 		target_s: 1.5,
 		list_held_while_loading: held,
@@ -496,8 +493,9 @@ if (args.only.has('launch')) {
 	const r = secondLaunch(n, args.runs);
 	results['second_launch'] = r;
 	log(
-		`  first frame ${r.first_frame_cached_s.median}s median with the cache · ${r.baseline_first_frame_without_cache_s}s without · target ≤ 1.5s`,
+		`  first frame ${r.first_frame_cached_s.median}s median with the cache · ${r.baseline_first_frame_without_cache_s}s without · target ≤ 1.5s (issue 13 at 100,000: ≤ 0.5s)`,
 	);
+	log(`  everything ready (families and pairs) with the cache: ${r.ready_cached_s}s · target ≤ 2s (issue 13, at 100,000)`);
 	const w = r.list_held_while_loading.longest_pause_ms;
 	log(
 		`  j held from the first frame while the corpus loads: longest pause ${w.median} ms median of 3 runs (worst ${w.worst}) · target ≤ 50 ms (issue 13)`,
