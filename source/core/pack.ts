@@ -161,34 +161,64 @@ export function packFiles(files: FileAnalysis[]): PackedFiles {
 	return {json: JSON.stringify(heads), u32, u8};
 }
 
-export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
+/**
+ * Packed files back. Throws if what it is given is not what packFiles made (an entry of the analysis cache
+ * of another shape that passed its checksum): every offset, index and count is checked, so that such an
+ * entry is made again rather than crashing this run and every later one. `check: false` skips the check of
+ * each source (its offsets and figures), for a batch a file worker has just made or checked.
+ */
+export function unpackFiles({json, u32, u8}: PackedFiles, check = true): FileAnalysis[] {
 	let p32 = 0;
 	let p8 = 0;
 	const i32 = new Int32Array(u32.buffer, u32.byteOffset, u32.length);
-	const take32 = (n: number) => {
-		p32 += n;
-		return u32.subarray(p32 - n, p32);
+	const count = (n: unknown): number => {
+		if (!Number.isInteger(n) || (n as number) < 0 || p32 + (n as number) > u32.length) throw new Error('not packed files');
+		return n as number;
 	};
-	const takeI32 = (n: number) => {
-		p32 += n;
-		return i32.subarray(p32 - n, p32);
+	const take32 = (n: unknown) => {
+		p32 += count(n);
+		return u32.subarray(p32 - (n as number), p32);
 	};
-	return (JSON.parse(json) as FileHead[]).map(h => {
+	/** Starts of n rows: from 0, never decreasing. */
+	const takeStarts = (n: number) => {
+		p32 += count(n + 1);
+		const starts = i32.subarray(p32 - n - 1, p32);
+		if (starts[0] !== 0) throw new Error('not packed files');
+		for (let r = 0; r < n; r++) if (starts[r + 1]! < starts[r]!) throw new Error('not packed files');
+		return starts;
+	};
+	const heads: unknown = JSON.parse(json);
+	if (!Array.isArray(heads)) throw new Error('not packed files');
+	const files = heads.map((h: FileHead) => {
+		if ((check && !isPackedSource(h.source)) || typeof h.textKey !== 'string' || !Array.isArray(h.dates))
+			throw new Error('not packed files');
+		const sentences = h.source.sentences.length;
+		if (h.blocks !== h.source.blocks.length || !(h.repeatKeys === 0 || h.repeatKeys === sentences * 3)) throw new Error('not packed files');
 		const blockKeys = take32(h.blocks);
-		const n = h.rows;
-		const sentence = takeI32(n);
-		const words = takeI32(n);
-		const featStart = takeI32(n + 1);
+		const n = count(h.rows);
+		if (n > sentences) throw new Error('not packed files');
+		p32 += count(n);
+		const sentence = i32.subarray(p32 - n, p32);
+		for (const x of sentence) if (x < 0 || x >= sentences) throw new Error('not packed files');
+		p32 += count(n);
+		const words = i32.subarray(p32 - n, p32);
+		const featStart = takeStarts(n);
 		const feats = take32(featStart[n]!);
-		const shingleStart = takeI32(n + 1);
+		const shingleStart = takeStarts(n);
 		const shingles = take32(shingleStart[n]!);
-		const anchorStart = takeI32(n + 1);
+		const anchorStart = takeStarts(n);
 		const anchors = take32(anchorStart[n]!);
 		const repeatKeys = take32(h.repeatKeys);
+		if (p8 + feats.length > u8.length) throw new Error('not packed files');
 		const figureMask = u8.subarray(p8, p8 + feats.length);
 		p8 += feats.length;
 		const dates = new Array<string[]>(n).fill(NO_DATES);
-		for (const [r, d] of h.dates) dates[r] = d;
+		for (const entry of h.dates as unknown[]) {
+			if (!Array.isArray(entry)) throw new Error('not packed files');
+			const [r, d]: unknown[] = entry;
+			if (!isIndex(r, n) || !Array.isArray(d) || !d.every(isStr)) throw new Error('not packed files');
+			dates[r as number] = d as string[];
+		}
 		const features: FeatureTable = {
 			sentence,
 			words,
@@ -204,6 +234,67 @@ export function unpackFiles({json, u32, u8}: PackedFiles): FileAnalysis[] {
 		};
 		return {source: unpackSource(h.source), features, blockKeys, textKey: h.textKey};
 	});
+	if (p32 !== u32.length || p8 !== u8.length) throw new Error('not packed files');
+	return files;
+}
+
+// ---------- the shape of a packed source ----------
+// Checked where it is read from the cache: everything later code indexes by must be in range.
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isStrOrNull = (v: unknown) => v === null || isStr(v);
+const isIndex = (v: unknown, length: number) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < length;
+
+function isPackedSource(v: unknown): v is PackedSource {
+	if (!isObj(v) || !isStr(v['id']) || !isStr(v['text']) || !isStr(v['title']) || !isStr(v['encoding'])) return false;
+	if (
+		!isStrOrNull(v['publisher']) ||
+		!isStrOrNull(v['date']) ||
+		!isStrOrNull(v['url']) ||
+		!isStrOrNull(v['sameAs']) ||
+		!isStrOrNull(v['language'])
+	)
+		return false;
+	if (!isNum(v['bytes']) || !isNum(v['words']) || !Array.isArray(v['warnings']) || !v['warnings'].every(isStr)) return false;
+	const length = v['text'].length;
+	const {blocks, sentences, figures, furnitureFigures} = v;
+	if (!Array.isArray(blocks) || !Array.isArray(sentences) || !Array.isArray(figures) || !Array.isArray(furnitureFigures)) return false;
+	const inText = (a: unknown, b: unknown) =>
+		Number.isInteger(a) && Number.isInteger(b) && (a as number) >= 0 && (a as number) <= (b as number) && (b as number) <= length;
+	for (const b of blocks)
+		if (!Array.isArray(b) || b.length !== 4 || !inText(b[0], b[1]) || !isStr(b[2]) || typeof b[3] !== 'boolean') return false;
+	for (const s of sentences)
+		if (!Array.isArray(s) || s.length !== 4 || !inText(s[0], s[1]) || !isIndex(s[2], blocks.length) || typeof s[3] !== 'boolean')
+			return false;
+	const isFigure = (f: unknown) => {
+		if (Array.isArray(f))
+			return (
+				f.length >= 9 &&
+				f.length <= 10 &&
+				inText(f[0], f[1]) &&
+				isStr(f[2]) &&
+				(isNum(f[3]) || isStr(f[3])) &&
+				isStrOrNull(f[4]) &&
+				isStrOrNull(f[5]) &&
+				Number.isInteger(f[6]) &&
+				isIndex(f[7], sentences.length) &&
+				isStrOrNull(f[8]) &&
+				(f.length === 9 || isStrOrNull(f[9]))
+			);
+		return (
+			isObj(f) &&
+			inText(f['start'], f['end']) &&
+			isStr(f['text']) &&
+			isStr(f['kind']) &&
+			(isNum(f['value']) || isStr(f['value'])) &&
+			isStrOrNull(f['unit']) &&
+			isStrOrNull(f['qualifier']) &&
+			isIndex(f['sentence'], sentences.length)
+		);
+	};
+	return figures.every(isFigure) && furnitureFigures.every(isFigure);
 }
 
 /**

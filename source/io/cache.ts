@@ -17,7 +17,8 @@ import {type SourceRow, sourceRows} from '../core/analysis.js';
 import {jsonChunks} from '../core/chunks.js';
 import {findReuse, type Reuse} from '../core/reuse.js';
 import type {Corpus, Source} from '../core/source.js';
-import {DEFAULT_MAX_BYTES, type LoadOptions, readOne, readSidecarBytes, SIDECAR, walkCorpus} from './read-corpus.js';
+import {fileKey, skippedMark} from './file-cache.js';
+import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, readOne, walkCorpus} from './read-corpus.js';
 import {readCorpusParallel} from './read-parallel.js';
 import {DEFAULT_STORE_BYTES, Store} from './store.js';
 import {CACHE_VERSION} from './cache-version.js';
@@ -52,13 +53,29 @@ export function openCache(options: CacheOptions = {}, corpusBytes = 0): Store {
 	return new Store(options.cacheRoot ?? cacheDir(), {maxBytes: cacheCap(options, corpusBytes)});
 }
 
+/** The cache key of a corpus as it was read: the format, the options and what was read of each file (`ReadResult.marks`). */
+export function keyOfRead(options: LoadOptions, marks: string[]): string {
+	const h = createHash('sha256');
+	h.update(
+		`churnscope-cache-${CACHE_VERSION}\0${options.maxBytes ?? DEFAULT_MAX_BYTES}\0${options.maxFiles ?? ''}\0${options.follow ? 'follow' : ''}\0`,
+	);
+	for (const mark of marks) h.update(`${mark}\0`);
+	return h.digest('hex').slice(0, 32);
+}
+
 /**
- * The cache key of a corpus folder: a hash over the options, the format and every file the loader would
- * read, each as the loader would see it: the bytes of a file it reads, or the reason it skips one (its
- * size, when that is over the cap: a file that is skipped is never read for its key).
+ * The cache key of a corpus folder as it is now, as a load would make it: every file the loader would read,
+ * as it would see it (its bytes, name and sidecar entry), or the reason it skips one (its size, when that is
+ * over the cap: a file that is skipped is never read for its key).
  */
 export function corpusKey(dir: string, options: LoadOptions): string {
-	return keyOf(dir, options).key;
+	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	const {files, sidecar} = prepareCorpus(dir, options);
+	const marks = files.map(f => {
+		const read = readOne(f.path, f.id, maxBytes);
+		return 'bytes' in read ? fileKey(f.id, read.bytes, sidecar[f.id], true) : skippedMark(read.warning);
+	});
+	return keyOfRead(options, marks);
 }
 
 /**
@@ -79,33 +96,13 @@ export function previewKey(dir: string, options: LoadOptions): {key: string; byt
 		if (path === null) continue;
 		try {
 			const st = statSync(path);
-			bytes += st.size;
+			// A file over the cap is skipped, and takes no room: a sparse 100 GB file must not size the cache.
+			if (st.size <= (options.maxBytes ?? DEFAULT_MAX_BYTES)) bytes += st.size;
 			h.update(`${path}\0${st.size}\0${st.mtimeMs}\0${st.ino}\0`);
 		} catch {
 			h.update(`${path}\0gone\0`);
 		}
 	}
-	return {key: h.digest('hex').slice(0, 32), bytes};
-}
-
-/** The corpus key, and how many bytes of files it read. */
-function keyOf(dir: string, options: LoadOptions): {key: string; bytes: number} {
-	let bytes = 0;
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-	const h = createHash('sha256');
-	h.update(`churnscope-cache-${CACHE_VERSION}\0${maxBytes}\0${options.maxFiles ?? ''}\0${options.follow ? 'follow' : ''}\0`);
-	const walk = walkCorpus(dir, options);
-	for (const w of walk.warnings) h.update(`${w}\0`);
-	for (const file of walk.files) {
-		h.update(`${file.id}\0`);
-		const read = readOne(file.path, file.id, maxBytes);
-		if ('bytes' in read) bytes += read.bytes.length;
-		h.update('bytes' in read ? read.bytes : `\0skipped\0${read.warning}`);
-		h.update('\0');
-	}
-	const sidecar = readSidecarBytes(walk.sidecar);
-	h.update(`${SIDECAR}\0`);
-	if (sidecar) h.update('bytes' in sidecar ? sidecar.bytes : `\0skipped\0${sidecar.skipped}`);
 	return {key: h.digest('hex').slice(0, 32), bytes};
 }
 
@@ -195,13 +192,15 @@ export async function loadAnalysed(
 	const store = quick ? openCache(options, quick.bytes) : null;
 	const preview = store && quick && hooks.onPreview ? readPreview(quick.key, store) : null;
 	if (preview) hooks.onPreview!(preview);
-	const key = store ? keyOf(dir, options).key : '';
-	const kept = store ? readReuse(key, store) : null;
-	const {corpus, features} = await readCorpusParallel(dir, {
+	const {corpus, features, marks} = await readCorpusParallel(dir, {
 		...options,
 		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
 	});
 	hooks.onCorpus?.(corpus);
+	// The key of what was read, not of the folder before or after: a file changed meanwhile cannot bring reuse
+	// found in other text.
+	const key = store ? keyOfRead(options, marks) : '';
+	const kept = store ? readReuse(key, store) : null;
 	if (kept && fitsCorpus(kept, corpus.sources)) {
 		// The list shown first was asked for and missing (evicted, or the files touched): kept for next time.
 		if (hooks.onPreview && !preview && quick) writePreview(corpus, kept, quick.key, store!);

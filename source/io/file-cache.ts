@@ -9,6 +9,9 @@ import type {GivenMeta} from '../core/source.js';
 import {CACHE_VERSION} from './cache-version.js';
 import type {Store} from './store.js';
 
+/** A skipped file in a corpus key: why it was skipped (for a file over the cap, its size), never its bytes. */
+export const skippedMark = (warning: string) => `skipped\0${warning}`;
+
 /** The entry of one file: a hash of the version, the name, the sidecar entry, whether features are wanted, and the bytes. */
 export function fileKey(id: string, bytes: Uint8Array, meta: GivenMeta | undefined, features: boolean): string {
 	const h = createHash('sha256');
@@ -27,13 +30,13 @@ export function analyseCached(
 	bytes: Uint8Array,
 	meta: GivenMeta | undefined,
 	opts: {features: boolean; store: Store | null},
-): {analysis: FileAnalysis; hit: boolean} {
+): {analysis: FileAnalysis; hit: boolean; key: string | null} {
 	const key = opts.store ? fileKey(id, bytes, meta, opts.features) : null;
 	if (opts.store && key) {
 		const entry = opts.store.get(key);
 		if (entry) {
 			try {
-				return {analysis: unpackFile(entry), hit: true};
+				return {analysis: unpackFile(entry), hit: true, key};
 			} catch {
 				// Made again below.
 			}
@@ -41,5 +44,5 @@ export function analyseCached(
 	}
 	const analysis = analyseFile(id, bytes, meta, {features: opts.features});
 	if (opts.store && key) opts.store.put(key, packFile(analysis));
-	return {analysis, hit: false};
+	return {analysis, hit: false, key};
 }

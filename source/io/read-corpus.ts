@@ -28,7 +28,7 @@ import {
 import {extname, sep} from 'node:path';
 import type {FeatureTable} from '../core/features.js';
 import {assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
-import {analyseCached} from './file-cache.js';
+import {analyseCached, skippedMark} from './file-cache.js';
 import {Store} from './store.js';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
 import type {Corpus, GivenMeta, Progress} from '../core/source.js';
@@ -286,14 +286,24 @@ export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
 	return readCorpus(dir, {...opts, features: false}).corpus;
 }
 
+/**
+ * The corpus and the features of its sentences, and how many files were analysed and how many came from the
+ * analysis cache. `marks`, with the cache, names what was read of each file, in corpus order: its cache key
+ * (a hash of its bytes, name and sidecar entry) or why it was skipped; the corpus's cache key is made from
+ * them, so that the reuse kept for a corpus is the reuse of exactly what was read, even if a file changes
+ * while it is read.
+ */
+export type ReadResult = {corpus: Corpus; features: FeatureTable[]; analysed: number; fromCache: number; marks: string[]};
+
 /** The corpus and, unless `features: false`, the features of its sentences for the matching. */
 export function readCorpus(
 	dir: string,
 	opts: LoadOptions & {features?: boolean; fileCache?: {root: string; maxBytes?: number} | null} = {},
 	prepared = prepareCorpus(dir, opts),
-): {corpus: Corpus; features: FeatureTable[]; analysed: number; fromCache: number} {
+): ReadResult {
 	const {files, sidecar, warnings} = prepared;
 	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+	const marks: string[] = [];
 	const store = opts.fileCache ? new Store(opts.fileCache.root, {maxBytes: opts.fileCache.maxBytes}) : null;
 	const analysed: FileAnalysis[] = [];
 	let fromCache = 0;
@@ -302,14 +312,16 @@ export function readCorpus(
 		const read = readOne(file.path, file.id, maxBytes);
 		if ('warning' in read) {
 			warnings.push(read.warning);
+			marks.push(skippedMark(read.warning));
 			continue;
 		}
 		const out = analyseCached(file.id, read.bytes, sidecar[file.id], {features: opts.features !== false, store});
 		analysed.push(out.analysis);
+		marks.push(out.key ?? '');
 		if (out.hit) fromCache++;
 	}
 	opts.onProgress?.('reading files', files.length, files.length);
-	return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache};
+	return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache, marks};
 }
 
 /**

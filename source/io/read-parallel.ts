@@ -4,13 +4,12 @@
 
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import type {FeatureTable} from '../core/features.js';
 import {unpackFiles} from '../core/pack.js';
 import type {FileAnalysis} from '../core/pipeline.js';
-import type {Corpus, GivenMeta} from '../core/source.js';
+import type {GivenMeta} from '../core/source.js';
 import type {FileOutcome, FileTask} from '../threads/file-worker.js';
 import {Pool, threadCount} from '../threads/pool.js';
-import {DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, readCorpus} from './read-corpus.js';
+import {DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, type ReadResult, readCorpus} from './read-corpus.js';
 
 /** Files a task: small enough that the threads share the work evenly, large enough that messages are few. */
 export const BATCH = 48;
@@ -32,9 +31,6 @@ export type FileCacheOptions = {
 	/** Where each file's analysis is kept by a hash of its bytes (the analysis cache); absent: not kept. */
 	fileCache?: {root: string; maxBytes?: number} | null;
 };
-
-/** The corpus and its features, and how many files were analysed and how many came from the cache. */
-export type ReadResult = {corpus: Corpus; features: FeatureTable[]; analysed: number; fromCache: number};
 
 export async function readCorpusParallel(
 	dir: string,
@@ -64,21 +60,23 @@ export async function readCorpusParallel(
 					cache: opts.fileCache ?? null,
 				});
 				// Unpacked here, as each batch comes back, while the threads read on: not all at the end.
-				const unpacked = unpackFiles(out.packed);
+				const unpacked = unpackFiles(out.packed, false);
 				done += batch.length;
 				opts.onProgress?.('reading files', done, files.length);
-				return {files: unpacked, skipped: out.skipped, hits: out.hits};
+				return {files: unpacked, skipped: out.skipped, hits: out.hits, marks: out.marks};
 			}),
 		);
 		// Warnings and analyses in corpus order, as one thread would give them.
 		const analysed: FileAnalysis[] = [];
+		const marks: string[] = [];
 		let fromCache = 0;
 		for (const o of outcomes) {
 			for (const s of o.skipped) warnings.push(s.warning);
 			fromCache += o.hits;
 			analysed.push(...o.files);
+			marks.push(...o.marks);
 		}
-		return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache};
+		return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache, marks};
 	} finally {
 		await pool.close();
 	}

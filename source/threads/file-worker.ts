@@ -5,7 +5,7 @@ import {parentPort} from 'node:worker_threads';
 import type {GivenMeta} from '../core/source.js';
 import {type PackedFiles, packFiles} from '../core/pack.js';
 import type {FileAnalysis} from '../core/pipeline.js';
-import {analyseCached} from '../io/file-cache.js';
+import {analyseCached, skippedMark} from '../io/file-cache.js';
 import {type CorpusFile, readOne} from '../io/read-corpus.js';
 import {Store} from '../io/store.js';
 
@@ -22,7 +22,7 @@ export type FileTask = {
  * cache. One packed batch, not a buffer a file: the main thread parses one JSON and makes one buffer a
  * batch, where a buffer and a decoder a file were half its time in a relaunch at 100,000 articles.
  */
-export type FileOutcome = {packed: PackedFiles; skipped: {at: number; warning: string}[]; hits: number};
+export type FileOutcome = {packed: PackedFiles; skipped: {warning: string}[]; hits: number; marks: string[]};
 
 const port = parentPort!;
 let store: Store | null = null;
@@ -30,17 +30,23 @@ port.on('message', (task: FileTask) => {
 	if (task.cache && store?.root !== task.cache.root) store = new Store(task.cache.root, {maxBytes: task.cache.maxBytes});
 	const analyses: FileAnalysis[] = [];
 	const skipped: FileOutcome['skipped'] = [];
+	const marks: string[] = [];
 	let hits = 0;
-	task.files.forEach((file, at) => {
+	for (const file of task.files) {
 		const read = readOne(file.path, file.id, task.maxBytes);
 		if ('warning' in read) {
-			skipped.push({at, warning: read.warning});
-			return;
+			skipped.push({warning: read.warning});
+			marks.push(skippedMark(read.warning));
+			continue;
 		}
 		const out = analyseCached(file.id, read.bytes, task.meta[file.id], {features: task.features, store: task.cache ? store : null});
 		if (out.hit) hits++;
 		analyses.push(out.analysis);
-	});
+		marks.push(out.key ?? '');
+	}
 	const packed = packFiles(analyses);
-	port.postMessage({packed, skipped, hits} satisfies FileOutcome, [packed.u32.buffer as ArrayBuffer, packed.u8.buffer as ArrayBuffer]);
+	port.postMessage({packed, skipped, hits, marks} satisfies FileOutcome, [
+		packed.u32.buffer as ArrayBuffer,
+		packed.u8.buffer as ArrayBuffer,
+	]);
 });

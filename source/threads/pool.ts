@@ -34,8 +34,10 @@ export class Pool<In, Out> {
 			const w = new Worker(file, {workerData});
 			w.on('message', (out: Out) => this.done(w, null, out));
 			w.on('error', error => this.done(w, error, undefined));
+			// An answer that cannot be read would put the worker's later answers against the wrong tasks.
+			w.on('messageerror', error => this.done(w, error, undefined));
 			w.on('exit', code => {
-				if (code !== 0 && this.running.get(w)?.length) this.done(w, new Error(`a worker thread stopped (exit code ${code})`), undefined);
+				if (this.running.get(w)?.length) this.done(w, new Error(`a worker thread stopped (exit code ${code})`), undefined);
 			});
 			this.workers.push(w);
 			this.running.set(w, []);

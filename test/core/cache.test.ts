@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {
@@ -80,6 +80,26 @@ describe('analysis cache', () => {
 		writeFileSync(join(dir, 'c.txt'), text(3));
 		const k4 = previewKey(dir, {});
 		expect(new Set([k1.key, k2.key, k3.key, k4.key]).size).toBe(4);
+	});
+	it('never serves reuse kept for other text, even when a file keeps its size and time', async () => {
+		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
+		process.env['CHURNSCOPE_CACHE_DIR'] = scratchDir('cache-');
+		const first = await loadAnalysed(dir, {});
+		expect(first.reuse.pairs[0]!.kind).toBe('verbatim');
+		const b = join(dir, 'b.txt');
+		const {mtime, atime} = statSync(b);
+		// Same length, other figures: 4.2 billion becomes 9.7 billion.
+		writeFileSync(b, text(2).replace('4.2', '9.7'));
+		utimesSync(b, atime, mtime);
+		const second = await loadAnalysed(dir, {}, {onPreview: () => {}});
+		expect(second.cached).toBe(false);
+		expect(second.reuse).toEqual(findReuse(loadCorpus(dir).sources));
+		expect(second.reuse.pairs[0]!.figures.some(f => f.status === 'changed')).toBe(true);
+	});
+	it('sizes the cache by the files it reads, not by one it skips', () => {
+		const dir = makeCorpus({'a.txt': text(1), 'big.txt': 'x'.repeat(5000)});
+		expect(previewKey(dir, {maxBytes: 1000}).bytes).toBe(text(1).length);
+		expect(previewKey(dir, {}).bytes).toBe(text(1).length + 5000);
 	});
 	it('never serves a stale entry: any changed byte, file or sidecar changes the key', async () => {
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});

@@ -5,7 +5,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {packFile, packFiles, unpackFile, unpackFiles} from '../../source/core/pack.js';
-import {analyseFile} from '../../source/core/pipeline.js';
+import {analyseFile, type FileAnalysis} from '../../source/core/pipeline.js';
 import {fileKey} from '../../source/io/file-cache.js';
 import {readCorpus} from '../../source/io/read-corpus.js';
 import {Store} from '../../source/io/store.js';
@@ -59,6 +59,37 @@ describe('the analysis of each file, cached', () => {
 		const uncached = readCorpus(dir);
 		expect(third.corpus.sources).toEqual(uncached.corpus.sources);
 		expect(third.features.map(plain)).toEqual(uncached.features.map(plain));
+	});
+
+	it('rebuilds an entry whose offsets, indexes or counts do not fit its text, and reads on', () => {
+		const dir = makeCorpus({'a.txt': story(1), 'b.txt': `${story(2)}\n${story(3)}\n${story(4)}`});
+		const bytes = readFileSync(join(dir, 'a.txt'));
+		const good = analyseFile('a.txt', bytes, undefined);
+		const other = analyseFile('b.txt', readFileSync(join(dir, 'b.txt')), undefined);
+		const s = good.source;
+		const bad: FileAnalysis[] = [
+			// A sentence ending past the text: "Invalid code point NaN" in every later run.
+			{...good, source: {...s, sentences: s.sentences.map((x, i) => (i === 0 ? {...x, end: s.text.length + 5} : x))}},
+			// A sentence in a block there is not.
+			{...good, source: {...s, sentences: s.sentences.map((x, i) => (i === 0 ? {...x, block: 999} : x))}},
+			// Feature rows for more sentences than the text has.
+			{...good, features: other.features},
+			// A figure in a sentence there is not.
+			{...good, source: {...s, figures: s.figures.map((f, i) => (i === 0 ? {...f, sentence: 999} : f))}},
+		];
+		expect(s.figures.length).toBeGreaterThan(0);
+		const expected = readCorpus(dir).corpus.sources;
+		for (const entry of bad) {
+			const root = scratchDir('file-cache-');
+			const store = new Store(root);
+			store.put(fileKey('a.txt', bytes, undefined, true), packFile(entry));
+			expect(() => unpackFile(store.get(fileKey('a.txt', bytes, undefined, true))!)).toThrow();
+			const r = readCorpus(dir, {fileCache: {root}});
+			expect(r.corpus.sources).toEqual(expected);
+			expect(r.fromCache).toBe(0);
+			// Made again and stored in its place.
+			expect(unpackFile(store.get(fileKey('a.txt', bytes, undefined, true))!).source).toEqual(expected[0]);
+		}
 	});
 
 	it('rebuilds an entry of the wrong shape, whose checksum is right, and reads on', () => {

@@ -52,3 +52,17 @@ describe('the pool of threads', () => {
 		}
 	});
 });
+
+describe('a worker that ends while it holds tasks', () => {
+	it('fails them all, even when it ends without an error', async () => {
+		const file = join(scratchDir('pool-'), 'quits.mjs');
+		writeFileSync(file, `import {parentPort} from 'node:worker_threads';\nparentPort.on('message', () => process.exit(0));\n`);
+		const pool = new Pool<number, number>(pathToFileURL(file), 1);
+		try {
+			const results = await Promise.allSettled([pool.run(1), pool.run(2), pool.run(3)]);
+			expect(results.map(r => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+		} finally {
+			await pool.close();
+		}
+	});
+});
