@@ -112,10 +112,13 @@ function holdKey(args: string[], env: NodeJS.ProcessEnv) {
 	};
 }
 
-/** Second launch on a large corpus: the first frame with the analysis cache filled, beside a launch without it. */
 /** How long a launch may take to show its marker: a launch without the cache on 100,000 articles takes minutes. */
 const LAUNCH_DEADLINE_S = 600;
 
+/**
+ * Second launch on a large corpus: the first frame and everything ready with the analysis cache filled,
+ * beside a launch without it, and j held while the cached corpus loads.
+ */
 function secondLaunch(articles: number, runs: number) {
 	const {dir} = corpusOnDisk(articles);
 	const cache = join(BENCH, '.cache');

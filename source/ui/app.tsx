@@ -39,6 +39,9 @@ export type ExplorerIO = {
 	save(name: string, target: ReportTarget, format: 'md' | 'html'): Promise<string>;
 };
 
+/** What the status says while the texts behind a cached sources list load. */
+const loadingTexts = (progress: string | undefined) => `loading texts…${progress ? ` ${progress}` : ''}`;
+
 /** I/O that does nothing (for previews and tests that do not look at it). */
 export const NO_IO: ExplorerIO = {
 	copy: async () => 'clipboard not available',
@@ -200,7 +203,7 @@ export function App({
 		state.overlay?.type === 'help' ? (
 			<Help theme={theme} context={contextOf({...state, overlay: null})} cols={cols} rows={viewRows} top={state.overlay.top} />
 		) : (
-			renderView(state, screens, theme, cols, rows, preview ? 'loading texts…' : undefined)
+			renderView(state, screens, theme, cols, rows, preview ? loadingTexts(progress) : undefined)
 		);
 	const warnings = screens.warnings().length;
 	return (
@@ -222,7 +225,7 @@ export function App({
 				context={contextOf(state)}
 				view={frame.view}
 				where={where(state, screens)}
-				busy={preview ? 'loading texts…' : analysis ? undefined : `analysing reuse…${progress ? ` ${progress}` : ''}`}
+				busy={preview ? loadingTexts(progress) : analysis ? undefined : `analysing reuse…${progress ? ` ${progress}` : ''}`}
 				warnings={warnings}
 				flash={state.flash}
 			/>

@@ -275,12 +275,14 @@ describe('explorer', () => {
 				corpus={stub}
 				analysis={{...analysis, corpus: stub, pairs: [], families: [], rows: analysis.rows}}
 				preview
+				progress="reading files 3/5"
 				size={size}
 				theme={theme}
 			/>,
 			size,
 		);
-		await app.waitFor(/loading texts…/);
+		// How far the texts have been read, in the status.
+		await app.waitFor(/loading texts… reading files 3\/5/);
 		app.stdin.write(KEYS.down);
 		app.stdin.write('\rcfw');
 		await app.waitFor(/SOURCES · 2\/5/);
