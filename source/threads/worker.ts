@@ -41,14 +41,16 @@ try {
 		},
 		onPreview: (preview: Preview) => port.postMessage({type: 'preview', preview} satisfies WorkerMessage),
 	};
-	const {reuse} = isPassimFolder(dir)
+	const loaded = isPassimFolder(dir)
 		? await loadPassimAnalysed(dir, {...options, onProgress}, hooks)
 		: await loadAnalysed(dir, {...options, onProgress}, hooks);
-	const families = jsonChunks(reuse.families);
-	const pairs = jsonChunks(reuse.pairs);
+	const {reuse} = loaded;
+	// Reuse from the cache comes with its lines, already the chunks the explorer takes.
+	const kept = 'chunks' in loaded ? loaded.chunks : undefined;
+	const families = kept?.families ?? jsonChunks(reuse.families);
+	const pairs = kept?.pairs ?? jsonChunks(reuse.pairs);
 	port.postMessage({type: 'reuse', families, pairs, repeats: reuse.repeats, stock: reuse.stock} satisfies WorkerMessage, [
-		...buffers(families),
-		...buffers(pairs),
+		...new Set([...buffers(families), ...buffers(pairs)]),
 	]);
 } catch (error) {
 	port.postMessage({type: 'error', message: (error as Error).message} satisfies WorkerMessage);

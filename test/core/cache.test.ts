@@ -15,6 +15,7 @@ import {findReuse} from '../../source/core/reuse.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
 import {makeCorpus, scratchDir} from '../helpers.js';
 import {DEFAULT_STORE_BYTES} from '../../source/io/store.js';
+import {parseChunks} from '../../source/core/chunks.js';
 
 const text = (n: number) =>
 	`Story ${n}\nThe harbour authority approved a new container terminal on Tuesday after months of debate. The terminal will cost 4.2 billion euros and handle 3 million containers a year.\n`;
@@ -62,6 +63,10 @@ describe('analysis cache', () => {
 		expect(second.cached).toBe(true);
 		expect(second.reuse).toEqual(first.reuse);
 		expect(first.reuse.pairs.length).toBe(39);
+		// Its lines go to the explorer as they are: the same families and pairs, in several chunks.
+		expect(second.chunks!.pairs.length).toBeGreaterThan(1);
+		expect(await parseChunks(second.chunks!.families)).toEqual(first.reuse.families);
+		expect(await parseChunks(second.chunks!.pairs)).toEqual(first.reuse.pairs);
 	});
 	it('makes room for the corpus it reads unless told a size', () => {
 		expect(cacheCap({}, 1000)).toBe(DEFAULT_STORE_BYTES);
