@@ -59,6 +59,7 @@ async function decodeMessage(dir: string, message: WorkerMessage): Promise<Analy
 		const sources = await parseChunks<PackedSource, Corpus['sources'][number]>(message.chunks, unpackSource);
 		return {type: 'corpus', corpus: {dir, sources, warnings: message.warnings}};
 	}
+	if (message.type === 'preview') return {type: 'preview', preview: JSON.parse(new TextDecoder().decode(message.json)) as Preview};
 	if (message.type === 'reuse') {
 		const families = await parseChunks<Family>(message.families);
 		const pairs = await parseChunks<Pair>(message.pairs);

@@ -5,7 +5,9 @@ import {Worker} from 'node:worker_threads';
 import {describe, expect, it} from 'vitest';
 import {type AnalysisEvent, startAnalysis} from '../../source/threads/analysis-thread.js';
 import type {WorkerMessage, WorkerRequest} from '../../source/threads/worker.js';
-import {CLI, makeCorpus} from '../helpers.js';
+import {parseChunks} from '../../source/core/chunks.js';
+import type {Preview} from '../../source/io/cache.js';
+import {CLI, makeCorpus, scratchDir} from '../helpers.js';
 
 /** The built worker on `dir`: every message it posts until it ends. */
 function runWorker(dir: string, options: WorkerRequest['options'] = {}): Promise<WorkerMessage[]> {
@@ -30,6 +32,32 @@ describe('analysis thread', () => {
 	it('sends the corpus, then the reuse found, when all is well', async () => {
 		const messages = await runWorker(makeCorpus({'a.txt': 'A title\nSome text here.\n'}), {cache: false});
 		expect(messages.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['corpus', 'reuse']);
+	});
+
+	it('on a second launch sends the cached sources list first, then the corpus, and the reuse as it was found', async () => {
+		const text = (n: number) =>
+			`Story ${n}\nThe harbour authority approved a new container terminal on Tuesday after months of debate. The terminal will cost 4.2 billion euros.\n`;
+		const dir = makeCorpus({
+			'a.txt': text(1),
+			'b.txt': text(2),
+			'c.txt': 'Other\nA text about something else entirely, with no copy anywhere.\n',
+		});
+		const cacheRoot = scratchDir('cache-');
+		const first = await runWorker(dir, {cacheRoot});
+		const second = await runWorker(dir, {cacheRoot});
+		expect(first.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['corpus', 'reuse']);
+		expect(second.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['preview', 'corpus', 'reuse']);
+		const preview = second.find(m => m.type === 'preview')!;
+		const rows = (JSON.parse(new TextDecoder().decode((preview as {json: Uint8Array}).json)) as Preview).rows;
+		expect(rows.map(r => r.source)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+		// The reuse sent from the cache's lines is the reuse the first launch found and sent.
+		const reuseOf = async (ms: WorkerMessage[]) => {
+			const r = ms.find(m => m.type === 'reuse') as Extract<WorkerMessage, {type: 'reuse'}>;
+			return {families: await parseChunks(r.families), pairs: await parseChunks(r.pairs)};
+		};
+		const [a, b] = await Promise.all([reuseOf(first), reuseOf(second)]);
+		expect(b).toEqual(a);
+		expect(a.pairs.length).toBe(1);
 	});
 
 	it('reports a worker that dies as a failed analysis', async () => {
