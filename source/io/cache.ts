@@ -2,12 +2,13 @@
 // the same files skips parsing and reuse detection. Two kinds of entry, in one Store (store.ts: checksummed,
 // written atomically, capped in size):
 // - each file's analysis (sources, features), by a hash of its bytes (file-cache.ts), read on every core;
-// - the reuse found in the whole corpus (families, pairs, repeats), by a hash of every file as the loader
-//   sees it, the options and the cache format, with the sources list beside it to draw first.
+// - the reuse found in the whole corpus (families, pairs, repeats), by a hash of what was read of every file
+//   (its entry's key, or why it was skipped), the options and the cache format;
+// - beside it, the sources list to draw first, by each file's name, size and time (provisional: see previewKey).
 // A stale entry cannot match its key; an entry that fails its checksum, or does not fit the corpus it is
-// read for, is dropped and rebuilt; any failure of the cache only loses the cache. Neither kind of entry
-// is ever one string: the reuse is stored as lines of JSON, so that a corpus of 100,000 articles, whose
-// analysis is over the longest string the engine makes, is kept like a small one.
+// read for, is dropped and rebuilt; any failure of the cache only loses the cache. The reuse is stored as
+// lines of JSON, never one string, so that a corpus of 100,000 articles, whose analysis is over the longest
+// string the engine makes, is kept like a small one.
 
 import {createHash} from 'node:crypto';
 import {statSync} from 'node:fs';
@@ -40,8 +41,9 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Cache bytes a corpus byte needs by default: its files' analyses are about four times the text (the text,
- * its figures, the features of its sentences), the reuse about one more; the rest is room for other corpora. With a fixed cap, a corpus of
- * 100,000 articles (380 MB) had its entries evicted as they were written and was analysed again at every launch.
+ * its figures, the features of its sentences), the reuse about one more; the rest is room for other
+ * corpora. With a fixed cap, a corpus of 100,000 articles (380 MB) had its entries evicted as they were
+ * written and was analysed again at every launch.
  */
 export const CACHE_PER_CORPUS_BYTE = 8;
 
