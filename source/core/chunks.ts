@@ -8,12 +8,19 @@ const CHUNK_CHARS = 1 << 18;
 
 /** Items as UTF-8 JSON arrays of about `chunkChars` characters each (an item is never split). */
 export function jsonChunks<T, E = T>(items: T[], encode: (item: T) => E = x => x as unknown as E, chunkChars = CHUNK_CHARS): Uint8Array[] {
+	return chunksOfJson(
+		items.map(item => JSON.stringify(encode(item))),
+		chunkChars,
+	);
+}
+
+/** Items already in JSON, one string each, as `jsonChunks` gives them. */
+export function chunksOfJson(items: string[], chunkChars = CHUNK_CHARS): Uint8Array[] {
 	const utf8 = new TextEncoder();
 	const chunks: Uint8Array[] = [];
 	let parts: string[] = [];
 	let size = 0;
-	for (const item of items) {
-		const json = JSON.stringify(encode(item));
+	for (const json of items) {
 		parts.push(json);
 		size += json.length;
 		if (size >= chunkChars) {

@@ -110,7 +110,8 @@ export function siteKey(s: Pick<Source, 'id' | 'publisher' | 'url'>): string | n
  * `blockKeys[i][b]` is the hash of block b of source i normalised, 0 for a block too long to be furniture
  * (computed with the file, on whichever thread read it); without it, it is computed here.
  */
-export function markSiteFurniture(sources: Source[], blockKeys?: Uint32Array[]): void {
+export function markSiteFurniture(sources: Source[], blockKeys?: Uint32Array[]): Set<number> {
+	const marked = new Set<number>();
 	const keys =
 		blockKeys ??
 		sources.map(s =>
@@ -140,9 +141,11 @@ export function markSiteFurniture(sources: Source[], blockKeys?: Uint32Array[]):
 			for (const sent of s.sentences) if (sent.block === b) sent.boilerplate = true;
 		}
 		if (changed) {
+			marked.add(i);
 			const furniture = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
 			s.furnitureFigures = [...s.furnitureFigures, ...s.figures.filter(f => furniture.has(f.sentence))].sort((a, b) => a.start - b.start);
 			s.figures = s.figures.filter(f => !furniture.has(f.sentence));
 		}
 	});
+	return marked;
 }

@@ -47,21 +47,29 @@ export function textKey(text: string): string {
 /**
  * The corpus from its files, in order: a file with the same text as an earlier one is marked as such, blocks
  * repeated across pages of one site become furniture, and the features of sentences that did are dropped.
+ * `changed`: the sources this changed (by index), which are no longer as their file's analysis gave them.
  */
-export function assembleCorpus(dir: string, files: FileAnalysis[], warnings: string[]): {corpus: Corpus; features: FeatureTable[]} {
+export function assembleCorpus(
+	dir: string,
+	files: FileAnalysis[],
+	warnings: string[],
+): {corpus: Corpus; features: FeatureTable[]; changed: Set<number>} {
 	const seen = new Map<string, Source>();
-	for (const f of files) {
+	const duplicates: number[] = [];
+	files.forEach((f, i) => {
 		const first = seen.get(f.textKey);
 		if (first && first.text === f.source.text) {
 			f.source.sameAs = first.id;
 			f.source.warnings.push(`same text as ${first.id}`);
+			duplicates.push(i);
 		} else if (!first) seen.set(f.textKey, f.source);
-	}
+	});
 	const sources = files.map(f => f.source);
-	markSiteFurniture(
+	const changed = markSiteFurniture(
 		sources,
 		files.map(f => f.blockKeys),
 	);
+	for (const i of duplicates) changed.add(i);
 	const features = files.map(f => filterTable(f.features, sentence => !f.source.sentences[sentence]!.boilerplate));
-	return {corpus: {dir, sources, warnings}, features};
+	return {corpus: {dir, sources, warnings}, features, changed};
 }

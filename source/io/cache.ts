@@ -197,17 +197,18 @@ function writePreview(corpus: Corpus, reuse: Reuse, rowsKey: string, store: Stor
 export async function loadAnalysed(
 	dir: string,
 	options: LoadOptions & CacheOptions,
-	hooks: {onCorpus?: (corpus: Corpus) => void; onPreview?: (preview: Preview) => void} = {},
+	/** `onCorpus` is given, when the files were read on other threads, each source's JSON as read (see ReadResult.json). */
+	hooks: {onCorpus?: (corpus: Corpus, json?: (string | null)[] | null) => void; onPreview?: (preview: Preview) => void} = {},
 ): Promise<{corpus: Corpus; reuse: Reuse; cached: boolean; chunks?: KeptReuse['chunks']}> {
 	const quick = options.cache === false ? null : previewKey(dir, options);
 	const store = quick ? openCache(options, quick.bytes) : null;
 	const preview = store && quick && hooks.onPreview ? readPreview(quick.key, store) : null;
 	if (preview) hooks.onPreview!(preview);
-	const {corpus, features, marks} = await readCorpusParallel(dir, {
+	const {corpus, features, marks, json} = await readCorpusParallel(dir, {
 		...options,
 		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
 	});
-	hooks.onCorpus?.(corpus);
+	hooks.onCorpus?.(corpus, json);
 	// The key of what was read, not of the folder before or after: a file changed meanwhile cannot bring reuse
 	// found in other text.
 	const key = store ? keyOfRead(options, marks) : '';

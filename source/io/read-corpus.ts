@@ -293,7 +293,18 @@ export function loadCorpus(dir: string, opts: LoadOptions = {}): Corpus {
  * them, so that the reuse kept for a corpus is the reuse of exactly what was read, even if a file changes
  * while it is read.
  */
-export type ReadResult = {corpus: Corpus; features: FeatureTable[]; analysed: number; fromCache: number; marks: string[]};
+export type ReadResult = {
+	corpus: Corpus;
+	features: FeatureTable[];
+	analysed: number;
+	fromCache: number;
+	marks: string[];
+	/**
+	 * Each source packed as JSON as its file's analysis gave it, null where the assembly of the corpus changed
+	 * it (`packSource` makes it again); null when the files were read on this thread.
+	 */
+	json: (string | null)[] | null;
+};
 
 /** The corpus and, unless `features: false`, the features of its sentences for the matching. */
 export function readCorpus(
@@ -321,7 +332,8 @@ export function readCorpus(
 		if (out.hit) fromCache++;
 	}
 	opts.onProgress?.('reading files', files.length, files.length);
-	return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache, marks};
+	const {corpus, features} = finishCorpus(dir, analysed, sidecar, warnings);
+	return {corpus, features, analysed: analysed.length - fromCache, fromCache, marks, json: null};
 }
 
 /**
@@ -343,7 +355,7 @@ export function finishCorpus(
 	analysed: FileAnalysis[],
 	sidecar: Record<string, GivenMeta>,
 	warnings: string[],
-): {corpus: Corpus; features: FeatureTable[]} {
+): ReturnType<typeof assembleCorpus> {
 	const ids = new Set(analysed.map(a => a.source.id));
 	for (const id of Object.keys(sidecar)) if (!ids.has(id)) warnings.push(`${SIDECAR}: no source named ${id}`);
 	return assembleCorpus(dir, analysed, warnings);

@@ -63,20 +63,30 @@ export async function readCorpusParallel(
 				const unpacked = unpackFiles(out.packed, false);
 				done += batch.length;
 				opts.onProgress?.('reading files', done, files.length);
-				return {files: unpacked, skipped: out.skipped, hits: out.hits, marks: out.marks};
+				return {files: unpacked, skipped: out.skipped, hits: out.hits, marks: out.marks, json: out.packed.sources ?? []};
 			}),
 		);
 		// Warnings and analyses in corpus order, as one thread would give them.
 		const analysed: FileAnalysis[] = [];
 		const marks: string[] = [];
+		const json: string[] = [];
 		let fromCache = 0;
 		for (const o of outcomes) {
 			for (const s of o.skipped) warnings.push(s.warning);
 			fromCache += o.hits;
 			analysed.push(...o.files);
 			marks.push(...o.marks);
+			json.push(...o.json);
 		}
-		return {...finishCorpus(dir, analysed, sidecar, warnings), analysed: analysed.length - fromCache, fromCache, marks};
+		const {corpus, features, changed} = finishCorpus(dir, analysed, sidecar, warnings);
+		return {
+			corpus,
+			features,
+			analysed: analysed.length - fromCache,
+			fromCache,
+			marks,
+			json: json.length === analysed.length ? json.map((j, i) => (changed.has(i) ? null : j)) : null,
+		};
 	} finally {
 		await pool.close();
 	}

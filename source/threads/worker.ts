@@ -5,7 +5,7 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import {packSource} from '../core/pack.js';
 import {type CacheOptions, loadAnalysed, type Preview} from '../io/cache.js';
-import {buffers, jsonChunks} from '../core/chunks.js';
+import {buffers, chunksOfJson, jsonChunks} from '../core/chunks.js';
 import type {Reuse} from '../core/reuse.js';
 import type {Corpus, Progress} from '../core/source.js';
 import type {LoadOptions} from '../io/read-corpus.js';
@@ -39,8 +39,9 @@ try {
 	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
 	// entry, the sources list goes first, before the much larger corpus. A passim run brings its families.
 	const hooks = {
-		onCorpus: (corpus: Corpus) => {
-			const chunks = jsonChunks(corpus.sources, packSource);
+		onCorpus: (corpus: Corpus, json?: (string | null)[] | null) => {
+			// Each source as its file's thread packed it, unless the corpus's assembly changed it since.
+			const chunks = chunksOfJson(corpus.sources.map((s, i) => json?.[i] ?? JSON.stringify(packSource(s))));
 			port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
 		},
 		onPreview: (preview: Preview) => {

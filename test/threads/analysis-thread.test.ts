@@ -6,6 +6,9 @@ import {describe, expect, it} from 'vitest';
 import {type AnalysisEvent, startAnalysis} from '../../source/threads/analysis-thread.js';
 import type {WorkerMessage, WorkerRequest} from '../../source/threads/worker.js';
 import {parseChunks} from '../../source/core/chunks.js';
+import {type PackedSource, unpackSource} from '../../source/core/pack.js';
+import type {Source} from '../../source/core/source.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
 import type {Preview} from '../../source/io/cache.js';
 import {CLI, makeCorpus, scratchDir} from '../helpers.js';
 
@@ -58,6 +61,39 @@ describe('analysis thread', () => {
 		const [a, b] = await Promise.all([reuseOf(first), reuseOf(second)]);
 		expect(b).toEqual(a);
 		expect(a.pairs.length).toBe(1);
+	});
+
+	it('sends the corpus read on a pool of threads as one thread reads it, duplicates and site furniture too', async () => {
+		const story = (n: number) =>
+			`Story ${n}\nThe council approved plan number ${n} for the river district on Monday after ${n + 3} hours of debate.\nCall our newsroom on 555-0100 or subscribe for 2 euros a week.\n`;
+		const files: Record<string, string> = {};
+		// A folder is a site: its footer, on every page, is furniture; a file twice is a duplicate.
+		for (let i = 0; i < 12; i++) files[`site/p${i}.txt`] = story(i);
+		for (let i = 0; i < 6; i++)
+			files[`other${i}.txt`] = `Other ${i}\nA text about harbour number ${i} and its ${i + 7} new cranes, and nothing else.\n`;
+		files['other-again.txt'] = files['other3.txt']!;
+		const dir = makeCorpus(files);
+		const saved = {from: process.env['CHURNSCOPE_PARALLEL_FROM'], threads: process.env['CHURNSCOPE_THREADS']};
+		process.env['CHURNSCOPE_PARALLEL_FROM'] = '2';
+		process.env['CHURNSCOPE_THREADS'] = '2';
+		let messages: WorkerMessage[];
+		try {
+			messages = await runWorker(dir, {cacheRoot: scratchDir('cache-')});
+		} finally {
+			for (const [k, v] of [
+				['CHURNSCOPE_PARALLEL_FROM', saved.from],
+				['CHURNSCOPE_THREADS', saved.threads],
+			] as const)
+				if (v === undefined) delete process.env[k];
+				else process.env[k] = v;
+		}
+		const sent = messages.find(m => m.type === 'corpus') as Extract<WorkerMessage, {type: 'corpus'}>;
+		const sources = await parseChunks<PackedSource, Source>(sent.chunks, unpackSource);
+		const expected = loadCorpus(dir).sources;
+		expect(JSON.stringify(sources)).toBe(JSON.stringify(expected));
+		// The case is real: furniture was marked and a duplicate found.
+		expect(expected.some(x => x.blocks.some(b => b.boilerplate))).toBe(true);
+		expect(expected.find(x => x.id === 'other3.txt')!.sameAs).toBe('other-again.txt');
 	});
 
 	it('reports a worker that dies as a failed analysis', async () => {
