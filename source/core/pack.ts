@@ -112,8 +112,7 @@ export function unpackSource(s: PackedSource): Source {
  * A batch of analysed files as it crosses between threads: the sources as JSON (packed as above) and every
  * number array in two typed arrays whose buffers are transferred, not copied. Structured cloning the same
  * objects took six times as long as this (thousands of small objects and arrays).
- */
-/**
+ *
  * `sources`: each file's packed source as JSON, as it is in `json` (made once, for both): the analysis thread
  * hands these to the explorer for every source the assembly of the corpus left as it was, rather than
  * encoding the corpus again (at 100,000 articles, 11 s of a relaunch). Absent from a cache entry.
