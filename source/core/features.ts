@@ -129,14 +129,10 @@ function anchorOf(text: string, a: number, b: number, first: boolean): number {
 	return h >>> 0;
 }
 
-/** Features of one sentence; null for furniture and for sentences too short to be evidence. */
-export function sentenceFeatures(source: Source, sentence: number, figureKeys: string[], dates: string[] = []): SentenceFeatures | null {
-	return scanSentence(source, sentence, figureKeys, dates, null);
-}
-
 /**
- * Features of one sentence, and if `repeatKeys` is given its key for repeats there (`repeatKey`), in one
- * scan of its words: the key takes every word, the features those after the dateline.
+ * Features of one sentence (null for furniture and for sentences too short to be evidence), and if
+ * `repeatKeys` is given its key for repeats there (`repeatKey`), in one scan of its words: the key takes
+ * every word, the features those after the dateline.
  */
 function scanSentence(
 	source: Source,

@@ -306,6 +306,21 @@ export type ReadResult = {
 	json: (string | null)[] | null;
 };
 
+/**
+ * One file read and analysed (from the analysis cache when it holds it), or why it is skipped; with the
+ * mark of what was read (see ReadResult), on whichever thread reads it.
+ */
+export function readAnalysed(
+	file: CorpusFile,
+	meta: GivenMeta | undefined,
+	opts: {maxBytes: number; features: boolean; store: Store | null},
+): {warning: string; mark: string} | {analysis: FileAnalysis; hit: boolean; mark: string} {
+	const read = readOne(file.path, file.id, opts.maxBytes);
+	if ('warning' in read) return {warning: read.warning, mark: skippedMark(read.warning)};
+	const out = analyseCached(file.id, read.bytes, meta, {features: opts.features, store: opts.store});
+	return {analysis: out.analysis, hit: out.hit, mark: out.key ?? ''};
+}
+
 /** The corpus and, unless `features: false`, the features of its sentences for the matching. */
 export function readCorpus(
 	dir: string,
@@ -320,15 +335,13 @@ export function readCorpus(
 	let fromCache = 0;
 	for (const [i, file] of files.entries()) {
 		if ((i & 63) === 0) opts.onProgress?.('reading files', i, files.length);
-		const read = readOne(file.path, file.id, maxBytes);
-		if ('warning' in read) {
-			warnings.push(read.warning);
-			marks.push(skippedMark(read.warning));
+		const out = readAnalysed(file, sidecar[file.id], {maxBytes, features: opts.features !== false, store});
+		marks.push(out.mark);
+		if ('warning' in out) {
+			warnings.push(out.warning);
 			continue;
 		}
-		const out = analyseCached(file.id, read.bytes, sidecar[file.id], {features: opts.features !== false, store});
 		analysed.push(out.analysis);
-		marks.push(out.key ?? '');
 		if (out.hit) fromCache++;
 	}
 	opts.onProgress?.('reading files', files.length, files.length);

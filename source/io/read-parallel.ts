@@ -72,7 +72,7 @@ export async function readCorpusParallel(
 		const json: string[] = [];
 		let fromCache = 0;
 		for (const o of outcomes) {
-			for (const s of o.skipped) warnings.push(s.warning);
+			warnings.push(...o.skipped);
 			fromCache += o.hits;
 			analysed.push(...o.files);
 			marks.push(...o.marks);

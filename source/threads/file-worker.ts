@@ -5,8 +5,7 @@ import {parentPort} from 'node:worker_threads';
 import type {GivenMeta} from '../core/source.js';
 import {type PackedFiles, packFiles} from '../core/pack.js';
 import type {FileAnalysis} from '../core/pipeline.js';
-import {analyseCached, skippedMark} from '../io/file-cache.js';
-import {type CorpusFile, readOne} from '../io/read-corpus.js';
+import {type CorpusFile, readAnalysed} from '../io/read-corpus.js';
 import {Store} from '../io/store.js';
 
 export type FileTask = {
@@ -22,7 +21,7 @@ export type FileTask = {
  * cache. One packed batch, not a buffer a file: the main thread parses one JSON and makes one buffer a
  * batch, where a buffer and a decoder a file were half its time in a relaunch at 100,000 articles.
  */
-export type FileOutcome = {packed: PackedFiles; skipped: {warning: string}[]; hits: number; marks: string[]};
+export type FileOutcome = {packed: PackedFiles; skipped: string[]; hits: number; marks: string[]};
 
 const port = parentPort!;
 let store: Store | null = null;
@@ -33,16 +32,18 @@ port.on('message', (task: FileTask) => {
 	const marks: string[] = [];
 	let hits = 0;
 	for (const file of task.files) {
-		const read = readOne(file.path, file.id, task.maxBytes);
-		if ('warning' in read) {
-			skipped.push({warning: read.warning});
-			marks.push(skippedMark(read.warning));
+		const out = readAnalysed(file, task.meta[file.id], {
+			maxBytes: task.maxBytes,
+			features: task.features,
+			store: task.cache ? store : null,
+		});
+		marks.push(out.mark);
+		if ('warning' in out) {
+			skipped.push(out.warning);
 			continue;
 		}
-		const out = analyseCached(file.id, read.bytes, task.meta[file.id], {features: task.features, store: task.cache ? store : null});
-		if (out.hit) hits++;
 		analyses.push(out.analysis);
-		marks.push(out.key ?? '');
+		if (out.hit) hits++;
 	}
 	const packed = packFiles(analyses);
 	port.postMessage({packed, skipped, hits, marks} satisfies FileOutcome, [
