@@ -24,12 +24,6 @@ const SHOW_CURSOR = '\x1b[?25h';
 /** How long the first frame waits for the corpus before it shows a loading line instead. */
 const FIRST_FRAME_WAIT_MS = 200;
 
-/**
- * Progress is drawn at most this often. Each frame of a large list costs the main thread about 100 ms at
- * 100,000 sources, taken from the threads that are reading them; four a second still reads as moving.
- */
-const PROGRESS_REDRAW_MS = 250;
-
 const HIDE_CURSOR = '\x1b[?25l';
 const CLEAR = '\x1b[2J\x1b[H';
 
@@ -119,7 +113,6 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 	};
 
 	let redraw = () => {};
-	let drawnProgress = Number.NEGATIVE_INFINITY;
 	let settle = () => {};
 	const first = new Promise<void>(resolve => {
 		settle = resolve;
@@ -128,9 +121,6 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 		if (m.type === 'progress') {
 			// Progress alone does not make the first frame: a small corpus is read before it matters.
 			progress = progressText(m.stage, m.done, m.total);
-			const now = performance.now();
-			if (now - drawnProgress < PROGRESS_REDRAW_MS) return;
-			drawnProgress = now;
 			redraw();
 			return;
 		}
