@@ -4,7 +4,7 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {DEPTH, Pool} from '../../source/threads/pool.js';
+import {Pool} from '../../source/threads/pool.js';
 import {scratchDir} from '../helpers.js';
 
 /** A worker that answers each task with the task doubled, after work that takes longer for larger tasks; -1 makes it throw. */
@@ -25,8 +25,31 @@ parentPort.on('message', n => {
 }
 
 describe('the pool of threads', () => {
-	it('holds more than one task a worker', () => {
-		expect(DEPTH).toBeGreaterThan(1);
+	it('gives a worker its next task before it answers the one it is on', async () => {
+		// The worker, on its first task, waits until a second one is in its queue (or 2 s pass) and says which.
+		const file = join(scratchDir('pool-'), 'peek.mjs');
+		writeFileSync(
+			file,
+			`import {parentPort, receiveMessageOnPort} from 'node:worker_threads';
+parentPort.on('message', n => {
+	const until = Date.now() + 2000;
+	let next;
+	while (!next && Date.now() < until) next = receiveMessageOnPort(parentPort);
+	parentPort.postMessage({n, queued: next ? next.message : null});
+	if (next) parentPort.postMessage({n: next.message, queued: null});
+});
+`,
+		);
+		const pool = new Pool<number, {n: number; queued: number | null}>(pathToFileURL(file), 1);
+		try {
+			const answers = await Promise.all([1, 2].map(n => pool.run(n)));
+			expect(answers).toEqual([
+				{n: 1, queued: 2},
+				{n: 2, queued: null},
+			]);
+		} finally {
+			await pool.close();
+		}
 	});
 
 	it('answers every task with its own answer, in any order of finishing', async () => {
