@@ -328,15 +328,22 @@ function makeFamily(
 		members.push({src, slots: new Map(bestRun.map(x => [x.slot, x.sent])), units: new Map(bestRun.map(x => [x.slot, x.unit]))});
 	}
 	if (members.length < 2) return null;
-	// The origin: earliest dated; then the most slots; then the longest text; then corpus order.
+	// The origin: earliest dated; then in the language most members are in; then the most slots; then the
+	// longest text; then corpus order.
 	const length = (m: Slotted) => {
 		let t = 0;
 		for (const s of m.slots.values()) t += sources[m.src]!.sentences[s]!.end - sources[m.src]!.sentences[s]!.start;
 		return t;
 	};
+	const speakers = languageShares(members.map(m => languageOf(m.src)));
+	const speakersOf = (m: Slotted) => speakers.get(languageOf(m.src)) ?? 0;
 	members.sort(
 		(x, y) =>
-			compareDates(sources[x.src]!.date, sources[y.src]!.date) || y.slots.size - x.slots.size || length(y) - length(x) || x.src - y.src,
+			compareDates(sources[x.src]!.date, sources[y.src]!.date) ||
+			speakersOf(y) - speakersOf(x) ||
+			y.slots.size - x.slots.size ||
+			length(y) - length(x) ||
+			x.src - y.src,
 	);
 	const origin = members[0]!;
 	// A member must share a sentence with the origin: alignment through other copies alone is a chain.
@@ -372,6 +379,18 @@ function makeFamily(
 			return {sim: ua && ub ? similarity(ua, ub) : 0, translation: false};
 		},
 	);
+}
+
+/**
+ * How many of a family's members are in each language (unknown counts as none). Between copies of one date,
+ * the origin is taken in the language most of them share: a release is carried mostly in the language it was
+ * written in, and translated by a few (CGTN's English and Spanish sites publish a poll the same day, and four
+ * English rewrites follow the English). Copies are then measured against text in their own language.
+ */
+export function languageShares(languages: (string | null)[]): Map<string | null, number> {
+	const out = new Map<string | null, number>();
+	for (const l of languages) if (l !== null) out.set(l, (out.get(l) ?? 0) + 1);
+	return out;
 }
 
 /**
@@ -446,8 +465,9 @@ export const SPAN_ALIGN = 0.2;
 
 /**
  * Families from members found by another aligner (passim's clusters): each cluster's members are spans of
- * sources; the origin is chosen as here (earliest dated, then the longest), and each member's sentences are
- * lined up with the origin's in order (the monotone alignment that agrees most in words).
+ * sources; the origin is chosen as here (earliest dated, then in the language most members share, then the
+ * longest), and each member's sentences are lined up with the origin's in order (the monotone alignment that
+ * agrees most in words).
  */
 export function familiesFromSpans(sources: Source[], clusters: MemberSpan[][]): FamiliesResult {
 	const index = new Map(sources.map((s, i) => [s.id, i]));
@@ -465,8 +485,14 @@ export function familiesFromSpans(sources: Source[], clusters: MemberSpan[][]): 
 				bySource.set(src, {lo: sents[0]!.index, hi: sents.at(-1)!.index, length: sp.end - sp.start});
 		}
 		if (bySource.size < 2) continue;
+		const speakers = languageShares([...bySource.keys()].map(src => languageOfSource(sources[src]!)));
+		const speakersOf = (src: number) => speakers.get(languageOfSource(sources[src]!)) ?? 0;
 		const srcs = [...bySource.keys()].sort(
-			(x, y) => compareDates(sources[x]!.date, sources[y]!.date) || bySource.get(y)!.length - bySource.get(x)!.length || x - y,
+			(x, y) =>
+				compareDates(sources[x]!.date, sources[y]!.date) ||
+				speakersOf(y) - speakersOf(x) ||
+				bySource.get(y)!.length - bySource.get(x)!.length ||
+				x - y,
 		);
 		const O = sources[srcs[0]!]!;
 		const o = bySource.get(srcs[0]!)!;
@@ -487,6 +513,8 @@ export function familiesFromSpans(sources: Source[], clusters: MemberSpan[][]): 
 	});
 	return {families, pairs: pairsOf(families, new Map(sources.map(s => [s.id, s]))), stock: []};
 }
+
+const languageOfSource = (s: Source) => s.language ?? null;
 
 const range = (lo: number, hi: number) => Array.from({length: hi - lo + 1}, (_, i) => lo + i);
 

@@ -69,6 +69,22 @@ describe('families', () => {
 		expect(row('6.1 percent').cells[f.origin]!.status).toBe('same');
 	});
 
+	it('takes the origin, among copies of one date, in the language most of them are in', () => {
+		const sources = corpusOf(3, 5);
+		// A longer copy published the same day as the release, said by its sidecar to be Spanish: the longest
+		// text of the earliest date, which alone would make it the origin.
+		const longer = sources[1]!.text.replace('6.1 percent', '6.1 percent year on year, the fastest pace in months');
+		sources[1] = buildSource('copy-0000.txt', Buffer.from(longer), {publisher: 'Outlet 0', date: '2025-11-05', language: 'es'});
+		const f = findReuse(sources).families[0]!;
+		expect(f.members).toHaveLength(4);
+		expect(f.members[f.origin]!.source).toBe('origin.txt');
+		expect(f.members.find(m => m.source === 'copy-0000.txt')!.parts.every(p => p.kind === 'translation')).toBe(true);
+		// Marked English like the rest, the longer copy of the same date is the origin.
+		sources[1] = buildSource('copy-0000.txt', Buffer.from(longer), {publisher: 'Outlet 0', date: '2025-11-05', language: 'en'});
+		const g = findReuse(sources).families[0]!;
+		expect(g.members[g.origin]!.source).toBe('copy-0000.txt');
+	});
+
 	it('does not join through a chain: A~B and B~C where A and C share nothing', () => {
 		const s = (n: number) =>
 			[
