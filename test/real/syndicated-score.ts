@@ -20,6 +20,8 @@ export const SYNDICATED_FRESH = join(import.meta.dirname, '..', 'fixtures', 'syn
 export const SYNDICATED_FRESH2 = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh2');
 /** A third fresh set, measured once and not read for tuning (its README). */
 export const SYNDICATED_FRESH3 = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh3');
+/** A fourth fresh set, mostly translations, measured once and not read for tuning (its README). */
+export const SYNDICATED_FRESH4 = join(import.meta.dirname, '..', 'fixtures', 'syndicated-fresh4');
 
 type GoldItem = {file: string; text: string; kind?: string};
 type GoldFamily = {release: string; lead?: boolean; origin: GoldItem; copies: GoldItem[]};

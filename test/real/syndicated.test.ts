@@ -17,6 +17,7 @@ import {
 	SYNDICATED_FRESH,
 	SYNDICATED_FRESH2,
 	SYNDICATED_FRESH3,
+	SYNDICATED_FRESH4,
 } from './syndicated-score.js';
 
 /**
@@ -53,6 +54,13 @@ const FRESH2 = {recall: 0.75, precision: 0.72, judgedPrecision: 0.87, leadsMisse
  * With ANCHOR_SENTENCES off it measures 0.672 and 0.768: that change did nothing here.
  */
 const FRESH3 = {recall: 0.67, precision: 0.76, judgedPrecision: 0.89, leadsMissed: 1};
+/**
+ * The fourth fresh set (two CGTN poll articles carried by China Media Group's language services: 73 of its 85
+ * copy sentences are translations, in eight languages; no datelined lead), measured once with nothing tuned on
+ * it: same-language recall 0.917 (11/12), precision 0.904 (47/52), 0.922 over the pairs its gold can judge;
+ * translations found 37 of 73.
+ */
+const FRESH4 = {recall: 0.91, precision: 0.9, judgedPrecision: 0.92, leadsMissed: 0, translations: 0.5};
 const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
 
 const sameLanguage = (s: Score) => {
@@ -135,6 +143,7 @@ describe('reuse on fresh sets of real syndicated pages, never tuned on', () => {
 		['fresh', SYNDICATED_FRESH, FRESH],
 		['fresh2', SYNDICATED_FRESH2, FRESH2],
 		['fresh3', SYNDICATED_FRESH3, FRESH3],
+		['fresh4', SYNDICATED_FRESH4, FRESH4],
 	] as const) {
 		it(`${name}: finds their copies, pairs no source with itself, and finds the datelined leads`, () => {
 			const an = analyze(loadCorpus(join(dir, 'pages')));
@@ -145,8 +154,13 @@ describe('reuse on fresh sets of real syndicated pages, never tuned on', () => {
 			expect(s.precision).toBeGreaterThanOrEqual(floor.precision);
 			expect(s.judgedPrecision).toBeGreaterThanOrEqual(floor.judgedPrecision);
 			expect(s.selfPairs).toBe(0);
-			expect(s.leads).toBeGreaterThan(0);
 			expect(s.leadsFound).toBeGreaterThanOrEqual(s.leads - floor.leadsMissed);
+			// The sets with datelined leads have them counted (fresh4's releases are web articles, without one).
+			expect(s.leads > 0).toBe(name !== 'fresh4');
+			if ('translations' in floor) {
+				const t = s.byKind['translation']!;
+				expect(ratio(t.found, t.copies)).toBeGreaterThanOrEqual(floor.translations);
+			}
 		});
 	}
 });
