@@ -108,10 +108,11 @@ export function siteKey(s: Pick<Source, 'id' | 'publisher' | 'url'>): string | n
  * Blocks that recur on two or more pages of the same site become furniture (headers, footers, standard
  * boxes); their sentences and figures leave the matching. Duplicate files (`sameAs`) do not count.
  * `blockKeys[i][b]` is the hash of block b of source i normalised, 0 for a block too long to be furniture
- * (computed with the file, on whichever thread read it); without it, it is computed here.
+ * (computed with the file, on whichever thread read it); without it, it is computed here. Returns the blocks
+ * made furniture, by source index.
  */
-export function markSiteFurniture(sources: Source[], blockKeys?: Uint32Array[]): Set<number> {
-	const marked = new Set<number>();
+export function markSiteFurniture(sources: Source[], blockKeys?: Uint32Array[]): Map<number, number[]> {
+	const marked = new Map<number, number[]>();
 	const keys =
 		blockKeys ??
 		sources.map(s =>
@@ -132,20 +133,31 @@ export function markSiteFurniture(sources: Source[], blockKeys?: Uint32Array[]):
 	sources.forEach((s, i) => {
 		const site = siteKey(s);
 		if (!site) return;
-		let changed = false;
+		const blocks: number[] = [];
 		for (const [b, k] of keys[i]!.entries()) {
-			const block = s.blocks[b]!;
-			if (k === 0 || block.boilerplate || (counts.get(`${site}\0${k}`) ?? 0) < 2) continue;
-			block.boilerplate = true;
-			changed = true;
-			for (const sent of s.sentences) if (sent.block === b) sent.boilerplate = true;
+			if (k === 0 || s.blocks[b]!.boilerplate || (counts.get(`${site}\0${k}`) ?? 0) < 2) continue;
+			blocks.push(b);
 		}
-		if (changed) {
-			marked.add(i);
-			const furniture = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
-			s.furnitureFigures = [...s.furnitureFigures, ...s.figures.filter(f => furniture.has(f.sentence))].sort((a, b) => a.start - b.start);
-			s.figures = s.figures.filter(f => !furniture.has(f.sentence));
+		if (blocks.length) {
+			markFurnitureBlocks(s, blocks);
+			marked.set(i, blocks);
 		}
 	});
 	return marked;
+}
+
+/**
+ * Blocks of a source made furniture (a site's repeated header or footer): their sentences too, and the
+ * figures in them move to `furnitureFigures`. Throws if a block is not the source's.
+ */
+export function markFurnitureBlocks(s: Source, blocks: number[]): void {
+	for (const b of blocks) {
+		const block = s.blocks[b];
+		if (!block) throw new Error(`no block ${b} in ${s.id}`);
+		block.boilerplate = true;
+		for (const sent of s.sentences) if (sent.block === b) sent.boilerplate = true;
+	}
+	const furniture = new Set(s.sentences.filter(x => x.boilerplate).map(x => x.index));
+	s.furnitureFigures = [...s.furnitureFigures, ...s.figures.filter(f => furniture.has(f.sentence))].sort((a, b) => a.start - b.start);
+	s.figures = s.figures.filter(f => !furniture.has(f.sentence));
 }

@@ -117,7 +117,16 @@ export function unpackSource(s: PackedSource): Source {
  * hands these to the explorer for every source the assembly of the corpus left as it was, rather than
  * encoding the corpus again (at 100,000 articles, 11 s of a relaunch). Absent from a cache entry.
  */
-export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array; sources?: string[]};
+export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array; sources?: string[]; shapes?: SourceShape[]};
+
+/** What a kept analysis of a corpus is checked against, for each source: its id, sentence count and text length. */
+export type SourceShape = {id: string; sentences: number; length: number};
+
+const shapeOf = (s: {id: string; sentences: unknown[]; text: string}): SourceShape => ({
+	id: s.id,
+	sentences: s.sentences.length,
+	length: s.text.length,
+});
 
 /** A file's head in the JSON: its source, text key, block count, feature rows, and the dates of rows that state any. */
 type FileHead = {source: PackedSource; textKey: string; blocks: number; rows: number; repeatKeys: number; dates: [number, string[]][]};
@@ -126,47 +135,77 @@ type FileHead = {source: PackedSource; textKey: string; blocks: number; rows: nu
 const tableParts = (t: FeatureTable) =>
 	[t.sentence, t.words, t.featStart, t.feats, t.shingleStart, t.shingles, t.anchorStart, t.anchors, t.repeatKeys] as const;
 
-export function packFiles(files: FileAnalysis[]): PackedFiles {
-	let n32 = 0;
-	let n8 = 0;
-	for (const f of files) {
-		n32 += f.blockKeys.length;
-		for (const part of tableParts(f.features)) n32 += part.length;
-		n8 += f.features.figureMask.length;
-	}
+/**
+ * One analysed file packed, ready to be joined with others into a batch: its head as JSON (an object, the
+ * source first), its packed source's JSON (the same text as in the head), and its numbers. A file worker
+ * that finds a file's entry in the analysis cache takes the part from it as it is (`partOfEntry`), without
+ * making the source's objects and packing them again.
+ */
+export type PackedPart = {head: string; source: string; shape: SourceShape; u32: Uint32Array; u8: Uint8Array};
+
+/** A file's analysis as a part. */
+export function partOf(f: FileAnalysis): PackedPart {
+	let n32 = f.blockKeys.length;
+	for (const part of tableParts(f.features)) n32 += part.length;
 	const u32 = new Uint32Array(n32);
 	const i32 = new Int32Array(u32.buffer);
+	u32.set(f.blockKeys, 0);
+	let p32 = f.blockKeys.length;
+	for (const part of tableParts(f.features)) {
+		if (part instanceof Int32Array) i32.set(part, p32);
+		else u32.set(part, p32);
+		p32 += part.length;
+	}
+	const dates: FileHead['dates'] = [];
+	f.features.dates.forEach((d, r) => {
+		if (d.length) dates.push([r, d]);
+	});
+	const source = JSON.stringify(packSource(f.source));
+	const rest: Omit<FileHead, 'source'> = {
+		textKey: f.textKey,
+		blocks: f.blockKeys.length,
+		rows: rowCount(f.features),
+		repeatKeys: f.features.repeatKeys.length,
+		dates,
+	};
+	// The FileHead as JSON, its source put in as made: `{"source":…,` and the rest without its `{`.
+	return {
+		head: `${HEAD_START}${source},${JSON.stringify(rest).slice(1)}`,
+		source,
+		shape: shapeOf(f.source),
+		u32,
+		u8: f.features.figureMask.slice(),
+	};
+}
+
+/** How a head begins: its source first, so that the source's JSON is the head's text up to the next key. */
+const HEAD_START = '{"source":';
+/** The key after the source in a head. */
+const AFTER_SOURCE = ',"textKey":';
+
+/** Parts joined into one batch, in order. */
+export function joinParts(parts: PackedPart[]): PackedFiles {
+	let n32 = 0;
+	let n8 = 0;
+	for (const p of parts) {
+		n32 += p.u32.length;
+		n8 += p.u8.length;
+	}
+	const u32 = new Uint32Array(n32);
 	const u8 = new Uint8Array(n8);
 	let p32 = 0;
 	let p8 = 0;
-	const sources: string[] = [];
-	const heads: string[] = files.map(f => {
-		u32.set(f.blockKeys, p32);
-		p32 += f.blockKeys.length;
-		for (const part of tableParts(f.features)) {
-			if (part instanceof Int32Array) i32.set(part, p32);
-			else u32.set(part, p32);
-			p32 += part.length;
-		}
-		u8.set(f.features.figureMask, p8);
-		p8 += f.features.figureMask.length;
-		const dates: FileHead['dates'] = [];
-		f.features.dates.forEach((d, r) => {
-			if (d.length) dates.push([r, d]);
-		});
-		const source = JSON.stringify(packSource(f.source));
-		sources.push(source);
-		const rest: Omit<FileHead, 'source'> = {
-			textKey: f.textKey,
-			blocks: f.blockKeys.length,
-			rows: rowCount(f.features),
-			repeatKeys: f.features.repeatKeys.length,
-			dates,
-		};
-		// The FileHead as JSON, its source put in as made: `{"source":…,` and the rest without its `{`.
-		return `{"source":${source},${JSON.stringify(rest).slice(1)}`;
-	});
-	return {json: `[${heads.join(',')}]`, u32, u8, sources};
+	for (const p of parts) {
+		u32.set(p.u32, p32);
+		u8.set(p.u8, p8);
+		p32 += p.u32.length;
+		p8 += p.u8.length;
+	}
+	return {json: `[${parts.map(p => p.head).join(',')}]`, u32, u8, sources: parts.map(p => p.source), shapes: parts.map(p => p.shape)};
+}
+
+export function packFiles(files: FileAnalysis[]): PackedFiles {
+	return joinParts(files.map(partOf));
 }
 
 /**
@@ -175,7 +214,19 @@ export function packFiles(files: FileAnalysis[]): PackedFiles {
  * entry is made again rather than crashing this run and every later one. `check: false` skips the check of
  * each source (its offsets and figures), for a batch a file worker has just made or checked.
  */
-export function unpackFiles({json, u32, u8}: PackedFiles, check = true): FileAnalysis[] {
+export function unpackFiles(packed: PackedFiles, check = true): FileAnalysis[] {
+	return walkFiles(packed, check, (h, features, blockKeys) => ({source: unpackSource(h.source), features, blockKeys, textKey: h.textKey}));
+}
+
+/**
+ * Every file of a batch checked (as `unpackFiles` checks them) and handed to `make` with its features and
+ * block keys, which are views of the batch's arrays.
+ */
+function walkFiles<T>(
+	{json, u32, u8}: PackedFiles,
+	check: boolean,
+	make: (head: FileHead, features: FeatureTable, blockKeys: Uint32Array) => T,
+): T[] {
 	let p32 = 0;
 	let p8 = 0;
 	const i32 = new Int32Array(u32.buffer, u32.byteOffset, u32.length);
@@ -240,7 +291,7 @@ export function unpackFiles({json, u32, u8}: PackedFiles, check = true): FileAna
 			dates,
 			repeatKeys,
 		};
-		return {source: unpackSource(h.source), features, blockKeys, textKey: h.textKey};
+		return make(h, features, blockKeys);
 	});
 	if (p32 !== u32.length || p8 !== u8.length) throw new Error('not packed files');
 	return files;
@@ -306,27 +357,32 @@ function isPackedSource(v: unknown): v is PackedSource {
 }
 
 /**
- * One analysed file as one buffer, as the analysis cache keeps it and a thread sends it: three lengths, the
- * JSON, then the 32-bit numbers (aligned), then the bytes.
+ * One analysed file as one buffer, as the analysis cache keeps it: three lengths, the head's JSON (an array
+ * of one), then the 32-bit numbers (aligned), then the bytes.
  */
 export function packFile(f: FileAnalysis): Uint8Array {
-	const {json, u32, u8} = packFiles([f]);
-	const text = new TextEncoder().encode(json);
+	return entryOfPart(partOf(f));
+}
+
+/** A part as a cache entry (see packFile). */
+export function entryOfPart(part: Pick<PackedPart, 'head' | 'u32' | 'u8'>): Uint8Array {
+	const text = new TextEncoder().encode(`[${part.head}]`);
 	const at32 = 12 + text.length + ((4 - ((12 + text.length) % 4)) % 4);
-	const out = new Uint8Array(at32 + u32.byteLength + u8.byteLength);
+	const out = new Uint8Array(at32 + part.u32.byteLength + part.u8.byteLength);
 	const view = new DataView(out.buffer);
 	view.setUint32(0, text.length, true);
-	view.setUint32(4, u32.length, true);
-	view.setUint32(8, u8.length, true);
+	view.setUint32(4, part.u32.length, true);
+	view.setUint32(8, part.u8.length, true);
 	out.set(text, 12);
-	out.set(new Uint8Array(u32.buffer, u32.byteOffset, u32.byteLength), at32);
-	out.set(u8, at32 + u32.byteLength);
+	out.set(new Uint8Array(part.u32.buffer, part.u32.byteOffset, part.u32.byteLength), at32);
+	out.set(part.u8, at32 + part.u32.byteLength);
 	return out;
 }
 
-/** A file packed by packFile; throws if the buffer is not one. */
-export function unpackFile(buf: Uint8Array): FileAnalysis {
+/** The batch of one file that a cache entry holds; throws if the buffer is not one. */
+function entryFiles(buf: Uint8Array): PackedFiles {
 	const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+	if (buf.byteLength < 12) throw new Error('not a packed file');
 	const nJson = view.getUint32(0, true);
 	const n32 = view.getUint32(4, true);
 	const n8 = view.getUint32(8, true);
@@ -338,7 +394,30 @@ export function unpackFile(buf: Uint8Array): FileAnalysis {
 	const u32 = new Uint32Array(n32);
 	new Uint8Array(u32.buffer).set(buf.subarray(at32, at32 + n32 * 4));
 	const u8 = new Uint8Array(buf.subarray(at32 + n32 * 4));
-	const [file] = unpackFiles({json, u32, u8});
-	if (!file || typeof file.source?.text !== 'string') throw new Error('not a packed file');
+	return {json, u32, u8};
+}
+
+/** A file packed by packFile; throws if the buffer is not one. */
+export function unpackFile(buf: Uint8Array): FileAnalysis {
+	const [file, ...more] = unpackFiles(entryFiles(buf));
+	if (!file || more.length || typeof file.source?.text !== 'string') throw new Error('not a packed file');
 	return file;
 }
+
+/**
+ * A cache entry as a part, checked as `unpackFile` checks it but without making the source's objects: a
+ * relaunch takes every file from the cache, and unpacking each only to pack it again for the batch was a third
+ * of a file thread's time. Throws if the buffer is not an entry packFile made.
+ */
+export function partOfEntry(buf: Uint8Array): PackedPart {
+	const files = entryFiles(buf);
+	const heads = walkFiles(files, true, h => h);
+	const head = files.json.slice(1, -1);
+	const end = head.lastIndexOf(AFTER_SOURCE);
+	// The head as partOf writes it, keys in its order (no key in a source can come after its `textKey`).
+	if (heads.length !== 1 || !head.startsWith(HEAD_START) || end < 0 || Object.keys(heads[0]!).join(',') !== HEAD_KEYS)
+		throw new Error('not a packed file');
+	return {head, source: head.slice(HEAD_START.length, end), shape: shapeOf(heads[0]!.source), u32: files.u32, u8: files.u8};
+}
+
+const HEAD_KEYS = 'source,textKey,blocks,rows,repeatKeys,dates';

@@ -3,7 +3,7 @@
 // any thread (`analyseFile`). What needs the whole corpus — files with the same text, furniture repeated
 // across a site, then the matching (reuse.ts) — runs once, on one thread (`assembleCorpus`).
 
-import {SITE_REPEAT_MAX_CHARS, markSiteFurniture} from './furniture.js';
+import {markFurnitureBlocks, markSiteFurniture, SITE_REPEAT_MAX_CHARS} from './furniture.js';
 import {emptyTable, type FeatureTable, featureTable, filterTable, hash32} from './features.js';
 import {buildSource, type Corpus, type GivenMeta, type Source} from './source.js';
 import {normalize} from './text.js';
@@ -45,31 +45,52 @@ export function textKey(text: string): string {
 }
 
 /**
+ * What the assembly of a corpus changed, by source index: the files with the same text as an earlier one (its
+ * id), and the blocks made furniture as a site's repeated header or footer. It is kept with the corpus's reuse,
+ * so that a relaunch applies it to the few sources it names instead of assembling, and so unpacking, them all.
+ */
+export type Assembly = {sameAs: [number, string][]; furniture: [number, number[]][]};
+
+/**
  * The corpus from its files, in order: a file with the same text as an earlier one is marked as such, blocks
  * repeated across pages of one site become furniture, and the features of sentences that did are dropped.
- * `changed`: the sources this changed (by index), which are no longer as their file's analysis gave them.
+ * `changed`: the sources this changed (by index), which are no longer as their file's analysis gave them;
+ * `assembly`: what it changed in them.
  */
 export function assembleCorpus(
 	dir: string,
 	files: FileAnalysis[],
 	warnings: string[],
-): {corpus: Corpus; features: FeatureTable[]; changed: Set<number>} {
+): {corpus: Corpus; features: FeatureTable[]; changed: Set<number>; assembly: Assembly} {
 	const seen = new Map<string, Source>();
-	const duplicates: number[] = [];
+	const sameAs: Assembly['sameAs'] = [];
 	files.forEach((f, i) => {
 		const first = seen.get(f.textKey);
 		if (first && first.text === f.source.text) {
-			f.source.sameAs = first.id;
-			f.source.warnings.push(`same text as ${first.id}`);
-			duplicates.push(i);
+			markDuplicate(f.source, first.id);
+			sameAs.push([i, first.id]);
 		} else if (!first) seen.set(f.textKey, f.source);
 	});
 	const sources = files.map(f => f.source);
-	const changed = markSiteFurniture(
+	const furniture = markSiteFurniture(
 		sources,
 		files.map(f => f.blockKeys),
 	);
-	for (const i of duplicates) changed.add(i);
+	const changed = new Set([...furniture.keys(), ...sameAs.map(([i]) => i)]);
 	const features = files.map(f => filterTable(f.features, sentence => !f.source.sentences[sentence]!.boilerplate));
-	return {corpus: {dir, sources, warnings}, features, changed};
+	return {corpus: {dir, sources, warnings}, features, changed, assembly: {sameAs, furniture: [...furniture]}};
+}
+
+const markDuplicate = (s: Source, of: string) => {
+	s.sameAs = of;
+	s.warnings.push(`same text as ${of}`);
+};
+
+/**
+ * A kept assembly applied to the sources it names (`sourceAt(i)`, each unpacked as its file's analysis gave
+ * it), as assembling the corpus again would change them. Throws if it names a block a source does not have.
+ */
+export function applyAssembly(assembly: Assembly, sourceAt: (index: number) => Source): void {
+	for (const [i, of] of assembly.sameAs) markDuplicate(sourceAt(i), of);
+	for (const [i, blocks] of assembly.furniture) markFurnitureBlocks(sourceAt(i), blocks);
 }

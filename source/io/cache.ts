@@ -18,9 +18,11 @@ import {type SourceRow, sourceRows} from '../core/analysis.js';
 import {jsonChunks} from '../core/chunks.js';
 import {findReuse, type Reuse} from '../core/reuse.js';
 import type {Corpus, Source} from '../core/source.js';
+import {type PackedSource, packSource, type SourceShape, unpackSource} from '../core/pack.js';
+import {applyAssembly, type Assembly} from '../core/pipeline.js';
 import {fileKey, skippedMark} from './file-cache.js';
 import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, readOne, walkCorpus} from './read-corpus.js';
-import {readCorpusParallel} from './read-parallel.js';
+import {readParallel} from './read-parallel.js';
 import {DEFAULT_STORE_BYTES, Store} from './store.js';
 import {CACHE_VERSION} from './cache-version.js';
 
@@ -112,7 +114,16 @@ export function previewKey(dir: string, options: LoadOptions): {key: string; byt
  * The first line of a reuse entry; then come `families` lines, each a JSON array of families, then `pairs`
  * lines of pairs (core/chunks.ts: about 256 KB each).
  */
-type ReuseHead = {version: number; key: string; families: number; pairs: number; repeats: Reuse['repeats']; stock: Reuse['stock']};
+type ReuseHead = {
+	version: number;
+	key: string;
+	families: number;
+	pairs: number;
+	repeats: Reuse['repeats'];
+	stock: Reuse['stock'];
+	/** What assembling the corpus changed in its sources: a relaunch applies it to those alone. */
+	assembly: Assembly;
+};
 
 /** The small part of an entry: the sources list as the explorer first shows it, read before the rest. */
 export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]};
@@ -121,16 +132,20 @@ const corpusEntry = (key: string) => `corpus-${key}`;
 const previewEntry = (key: string) => `rows-${key}`;
 const NEWLINE = Uint8Array.of(0x0a);
 
-/** Reuse as kept, with its lines of families and of pairs as they are stored: JSON arrays, as core/chunks makes them. */
-export type KeptReuse = {reuse: Reuse; chunks: {families: Uint8Array[]; pairs: Uint8Array[]}};
+/**
+ * Reuse as kept, with its lines of families and of pairs as they are stored (JSON arrays, as core/chunks makes
+ * them), and what assembling the corpus changed.
+ */
+export type KeptReuse = {reuse: Reuse; chunks: {families: Uint8Array[]; pairs: Uint8Array[]}; assembly: Assembly};
+
+/** A corpus entry read and its head checked; its lines of families and of pairs not yet parsed. */
+type Entry = {head: ReuseHead; lines: Uint8Array[]};
 
 /**
- * The reuse kept for a corpus key, not yet checked against the corpus (see `fitsCorpus`); null when there is
- * none, or it is unreadable, corrupt or of another shape (and then it is dropped). Its lines come too, in a
- * buffer of their own, so that the analysis thread hands them to the explorer as they are rather than
- * encoding the same JSON again (at 100,000 articles, 316 MB).
+ * The corpus entry of a key with its head checked, or null when there is none or it is unreadable, corrupt or
+ * of another shape (and then it is dropped).
  */
-export function readReuse(key: string, store = openCache()): KeptReuse | null {
+function readEntry(key: string, store: Store): Entry | null {
 	const stored = store.get(corpusEntry(key));
 	if (!stored) return null;
 	try {
@@ -143,9 +158,19 @@ export function readReuse(key: string, store = openCache()): KeptReuse | null {
 			lines.push(bytes.subarray(at, to));
 			at = to + 1;
 		}
-		const utf8 = new TextDecoder();
-		const head: unknown = JSON.parse(utf8.decode(lines[0]));
+		const head: unknown = JSON.parse(new TextDecoder().decode(lines[0]));
 		if (!isReuseHead(head, key) || lines.length !== 1 + head.families + head.pairs) throw new Error('not a reuse entry');
+		return {head, lines};
+	} catch {
+		store.delete(corpusEntry(key));
+		return null;
+	}
+}
+
+/** The reuse an entry holds, not yet checked against the corpus (see `fitsCorpus`); null (and dropped) when it is corrupt. */
+function reuseOf({head, lines}: Entry, key: string, store: Store): KeptReuse | null {
+	try {
+		const utf8 = new TextDecoder();
 		const items = (chunks: Uint8Array[]): unknown[] =>
 			chunks.flatMap(line => {
 				const chunk: unknown = JSON.parse(utf8.decode(line));
@@ -155,19 +180,33 @@ export function readReuse(key: string, store = openCache()): KeptReuse | null {
 		const chunks = {families: lines.slice(1, 1 + head.families), pairs: lines.slice(1 + head.families)};
 		const families = items(chunks.families) as Reuse['families'];
 		const pairs = items(chunks.pairs) as Reuse['pairs'];
-		return {reuse: {families, pairs, repeats: head.repeats, stock: head.stock}, chunks};
+		return {reuse: {families, pairs, repeats: head.repeats, stock: head.stock}, chunks, assembly: head.assembly};
 	} catch {
 		store.delete(corpusEntry(key));
 		return null;
 	}
 }
 
+/**
+ * The reuse kept for a corpus key, not yet checked against the corpus (see `fitsCorpus`); null when there is
+ * none, or it is unreadable, corrupt or of another shape (and then it is dropped). Its lines come too, in a
+ * buffer of their own, so that the analysis thread hands them to the explorer as they are rather than
+ * encoding the same JSON again (at 100,000 articles, 316 MB).
+ */
+export function readReuse(key: string, store = openCache()): KeptReuse | null {
+	const entry = readEntry(key, store);
+	return entry && reuseOf(entry, key, store);
+}
+
 export function readPreview(key: string, store = openCache()): Preview | null {
 	return store.getJson(previewEntry(key), (v): v is Preview => isPreview(v, key));
 }
 
-/** Write the reuse found in a corpus, and its sources list (under `rowsKey`); a failure only loses the cache. */
-export function writeCache(corpus: Corpus, reuse: Reuse, key: string, rowsKey: string, store = openCache()): void {
+/**
+ * Write the reuse found in a corpus and what its assembly changed, and its sources list (under `rowsKey`); a
+ * failure only loses the cache.
+ */
+export function writeCache(corpus: Corpus, reuse: Reuse, assembly: Assembly, key: string, rowsKey: string, store = openCache()): void {
 	const families = jsonChunks(reuse.families);
 	const pairs = jsonChunks(reuse.pairs);
 	const head: ReuseHead = {
@@ -177,6 +216,7 @@ export function writeCache(corpus: Corpus, reuse: Reuse, key: string, rowsKey: s
 		pairs: pairs.length,
 		repeats: reuse.repeats,
 		stock: reuse.stock,
+		assembly,
 	};
 	const parts: Uint8Array[] = [Buffer.from(JSON.stringify(head), 'utf8')];
 	for (const chunk of [...families, ...pairs]) parts.push(NEWLINE, chunk);
@@ -192,26 +232,73 @@ function writePreview(corpus: Corpus, reuse: Reuse, rowsKey: string, store: Stor
  * The corpus and the reuse found in it (families, pairs, repeats), from the cache when the files are
  * unchanged; `cache: false` bypasses it. The files' analyses come from their own entries, read on every
  * core (a file that changed, or whose entry was dropped, is analysed again), the reuse from the corpus's
- * entry. `onPreview` and `onCorpus` hear of the cached sources list and of the corpus as soon as each is to hand.
+ * entry. `onPreview` hears of the cached sources list as soon as it is read.
  */
 export async function loadAnalysed(
 	dir: string,
 	options: LoadOptions & CacheOptions,
-	/** `onCorpus` is given, when the files were read on other threads, each source's JSON as read (see ReadResult.json). */
-	hooks: {onCorpus?: (corpus: Corpus, json?: (string | null)[] | null) => void; onPreview?: (preview: Preview) => void} = {},
-): Promise<{corpus: Corpus; reuse: Reuse; cached: boolean; chunks?: KeptReuse['chunks']}> {
+	hooks: {onPreview?: (preview: Preview) => void} = {},
+): Promise<{corpus: Corpus; reuse: Reuse; cached: boolean}> {
+	const read = await readAnalysed(dir, options, {...hooks, passOn: false});
+	return {corpus: read.corpus!, reuse: read.reuse, cached: read.cached};
+}
+
+/** A corpus as the explorer's thread is sent it: each source packed as JSON, in order, and the corpus's warnings. */
+export type CorpusJson = {json: string[]; warnings: string[]};
+
+/**
+ * The corpus and its reuse as the explorer takes them: `onCorpus` is given the corpus as JSON as soon as it
+ * is read, and the reuse comes with its lines as they are stored. On a second launch (the sources list was
+ * kept), the files' batches are kept packed as the threads made them; when the corpus's reuse is kept too,
+ * they go on as they are, only the sources the kept assembly names made again, and nothing is unpacked here:
+ * at 100,000 articles this thread spent most of a relaunch unpacking sources only to pack them again.
+ */
+export async function streamAnalysed(
+	dir: string,
+	options: LoadOptions & CacheOptions,
+	hooks: {onCorpus: (corpus: CorpusJson) => void; onPreview?: (preview: Preview) => void},
+): Promise<{reuse: Reuse; chunks?: KeptReuse['chunks']}> {
+	return readAnalysed(dir, options, {...hooks, passOn: true});
+}
+
+async function readAnalysed(
+	dir: string,
+	options: LoadOptions & CacheOptions,
+	hooks: {onCorpus?: (corpus: CorpusJson) => void; onPreview?: (preview: Preview) => void; passOn: boolean},
+): Promise<{corpus: Corpus | null; reuse: Reuse; cached: boolean; chunks?: KeptReuse['chunks']}> {
 	const quick = options.cache === false ? null : previewKey(dir, options);
 	const store = quick ? openCache(options, quick.bytes) : null;
 	const preview = store && quick && hooks.onPreview ? readPreview(quick.key, store) : null;
 	if (preview) hooks.onPreview!(preview);
-	const {corpus, features, marks, json} = await readCorpusParallel(dir, {
+	const read = await readParallel(dir, {
 		...options,
 		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
+		// The list was kept, so the reuse likely is: the batches may never need unpacking.
+		defer: hooks.passOn && preview !== null,
 	});
-	hooks.onCorpus?.(corpus, json);
 	// The key of what was read, not of the folder before or after: a file changed meanwhile cannot bring reuse
 	// found in other text.
-	const key = store ? keyOfRead(options, marks) : '';
+	const key = store ? keyOfRead(options, read.marks) : '';
+	if (hooks.passOn && read.packed && store && preview) {
+		// The corpus goes first, with the kept assembly (in the entry's head) applied; then the reuse is parsed
+		// and checked, while the explorer parses the corpus. Should the reuse not fit, the corpus is assembled
+		// here and sent again, and the reuse found again.
+		const entry = readEntry(key, store);
+		const json = entry && assembledJson(read.packed.json, entry.head.assembly);
+		if (entry && json) {
+			hooks.onCorpus?.({json, warnings: read.warnings});
+			const kept = reuseOf(entry, key, store);
+			if (kept && fitsShapes(kept.reuse, read.packed.shapes)) return {corpus: null, reuse: kept.reuse, cached: true, chunks: kept.chunks};
+		}
+		store.delete(corpusEntry(key));
+	}
+	const {corpus, features, assembly, changed} = read.result();
+	// Each source as its file's thread packed it, unless the corpus's assembly changed it since.
+	const packed = read.packed?.json;
+	hooks.onCorpus?.({
+		json: corpus.sources.map((s, i) => (packed && !changed.has(i) ? packed[i]! : JSON.stringify(packSource(s)))),
+		warnings: corpus.warnings,
+	});
 	const kept = store ? readReuse(key, store) : null;
 	if (kept && fitsCorpus(kept.reuse, corpus.sources)) {
 		// The list shown first was asked for and missing (evicted, or the files touched): kept for next time.
@@ -220,8 +307,29 @@ export async function loadAnalysed(
 	}
 	if (kept) store!.delete(corpusEntry(key));
 	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress, features});
-	if (store && quick && corpus.sources.length > 0) writeCache(corpus, reuse, key, quick.key, store);
+	if (store && quick && corpus.sources.length > 0) writeCache(corpus, reuse, assembly, key, quick.key, store);
 	return {corpus, reuse, cached: false};
+}
+
+/**
+ * Each source's JSON as its file's thread packed it, with a kept assembly applied to the sources it names
+ * (unpacked, changed and packed again); null when the assembly does not fit the sources.
+ */
+function assembledJson(json: string[], assembly: Assembly): string[] | null {
+	const out = json.slice();
+	const changed = new Map<number, Source>();
+	try {
+		applyAssembly(assembly, i => {
+			if (!Number.isInteger(i) || i < 0 || i >= json.length) throw new Error('no such source');
+			const s = changed.get(i) ?? unpackSource(JSON.parse(json[i]!) as PackedSource);
+			changed.set(i, s);
+			return s;
+		});
+	} catch {
+		return null;
+	}
+	for (const [i, s] of changed) out[i] = JSON.stringify(packSource(s));
+	return out;
 }
 
 // ---------- the shape of an entry ----------
@@ -325,13 +433,33 @@ function isReuseHead(v: unknown, key: string): v is ReuseHead {
 		Number.isInteger(v['pairs']) &&
 		(v['pairs'] as number) >= 0 &&
 		Array.isArray(v['repeats']) &&
-		Array.isArray(v['stock'])
+		Array.isArray(v['stock']) &&
+		isAssembly(v['assembly'])
+	);
+}
+
+/** An assembly's shape (whether its indexes fit the corpus is known when it is applied). */
+function isAssembly(v: unknown): v is Assembly {
+	if (!isObj(v) || !Array.isArray(v['sameAs']) || !Array.isArray(v['furniture'])) return false;
+	const isPairOf = (x: unknown, second: (y: unknown) => boolean) =>
+		Array.isArray(x) && x.length === 2 && Number.isInteger(x[0]) && second(x[1]);
+	return (
+		v['sameAs'].every(x => isPairOf(x, isStr)) &&
+		v['furniture'].every(x => isPairOf(x, y => Array.isArray(y) && y.every(b => Number.isInteger(b))))
 	);
 }
 
 /** Whether kept reuse names only sources, sentences and offsets this corpus has. */
 export function fitsCorpus(reuse: Reuse, sources: Source[]): boolean {
-	const shape: Shape = new Map(sources.map(s => [s.id, {sentences: s.sentences.length, length: s.text.length}]));
+	return fitsShapes(
+		reuse,
+		sources.map(s => ({id: s.id, sentences: s.sentences.length, length: s.text.length})),
+	);
+}
+
+/** `fitsCorpus` against each source's shape alone. */
+export function fitsShapes(reuse: Reuse, shapes: SourceShape[]): boolean {
+	const shape: Shape = new Map(shapes.map(s => [s.id, {sentences: s.sentences, length: s.length}]));
 	const {families, pairs, repeats, stock} = reuse as {[K in keyof Reuse]: unknown[]};
 	return (
 		pairs.every(p => isPair(p, shape)) &&

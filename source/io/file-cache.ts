@@ -3,7 +3,7 @@
 // into sources and features again: their entries are used as they are (matching runs again over the corpus).
 
 import {createHash} from 'node:crypto';
-import {packFile, unpackFile} from '../core/pack.js';
+import {entryOfPart, type PackedPart, packFile, partOf, partOfEntry, unpackFile} from '../core/pack.js';
 import {analyseFile, type FileAnalysis} from '../core/pipeline.js';
 import type {GivenMeta} from '../core/source.js';
 import {CACHE_VERSION} from './cache-version.js';
@@ -20,29 +20,53 @@ export function fileKey(id: string, bytes: Uint8Array, meta: GivenMeta | undefin
 	return `file-${h.digest('hex').slice(0, 40)}`;
 }
 
+/** What a file's analysis is wanted as: the objects, or a packed part for a batch (a file thread's answer). */
+export type CachedForm<T> = {
+	/** The value from a cache entry; throws if the entry is not one packFile made. */
+	fromEntry: (entry: Uint8Array) => T;
+	/** The value of an analysis just made, and the entry to store for it. */
+	made: (analysis: FileAnalysis) => {value: T; entry: Uint8Array};
+};
+
+/** The analysis as objects. */
+export const AS_ANALYSIS: CachedForm<FileAnalysis> = {
+	fromEntry: unpackFile,
+	made: analysis => ({value: analysis, entry: packFile(analysis)}),
+};
+
+/** The analysis as a packed part: an entry of the cache is taken as it is, checked but not unpacked. */
+export const AS_PART: CachedForm<PackedPart> = {
+	fromEntry: partOfEntry,
+	made: analysis => {
+		const part = partOf(analysis);
+		return {value: part, entry: entryOfPart(part)};
+	},
+};
+
 /**
  * A file's analysis: from the store when it has it, else made and stored. An entry of another shape that
  * passed its checksum (written by another version under the same format number, or by hand) is made again
  * and stored in its place.
  */
-export function analyseCached(
+export function analyseCached<T>(
 	id: string,
 	bytes: Uint8Array,
 	meta: GivenMeta | undefined,
 	opts: {features: boolean; store: Store | null},
-): {analysis: FileAnalysis; hit: boolean; key: string | null} {
+	as: CachedForm<T>,
+): {value: T; hit: boolean; key: string | null} {
 	const key = opts.store ? fileKey(id, bytes, meta, opts.features) : null;
 	if (opts.store && key) {
 		const entry = opts.store.get(key);
 		if (entry) {
 			try {
-				return {analysis: unpackFile(entry), hit: true, key};
+				return {value: as.fromEntry(entry), hit: true, key};
 			} catch {
 				// Made again below.
 			}
 		}
 	}
-	const analysis = analyseFile(id, bytes, meta, {features: opts.features});
-	if (opts.store && key) opts.store.put(key, packFile(analysis));
-	return {analysis, hit: false, key};
+	const {value, entry} = as.made(analyseFile(id, bytes, meta, {features: opts.features}));
+	if (opts.store && key) opts.store.put(key, entry);
+	return {value, hit: false, key};
 }

@@ -27,8 +27,8 @@ import {
 } from 'node:fs';
 import {extname, sep} from 'node:path';
 import type {FeatureTable} from '../core/features.js';
-import {assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
-import {analyseCached, skippedMark} from './file-cache.js';
+import {type Assembly, assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
+import {AS_ANALYSIS, analyseCached, type CachedForm, skippedMark} from './file-cache.js';
 import {Store} from './store.js';
 import {parseSidecar, SIDECAR} from '../core/sidecar.js';
 import type {Corpus, GivenMeta, Progress} from '../core/source.js';
@@ -299,26 +299,25 @@ export type ReadResult = {
 	analysed: number;
 	fromCache: number;
 	marks: string[];
-	/**
-	 * Each source packed as JSON as its file's analysis gave it, null where the assembly of the corpus changed
-	 * it (`packSource` makes it again); null when the files were read on this thread.
-	 */
-	json: (string | null)[] | null;
+	/** What assembling the corpus changed in its sources, and which sources (by index) it changed. */
+	assembly: Assembly;
+	changed: Set<number>;
 };
 
 /**
  * One file read and analysed (from the analysis cache when it holds it), or why it is skipped; with the
- * mark of what was read (see ReadResult), on whichever thread reads it.
+ * mark of what was read (see ReadResult), on whichever thread reads it; as objects or as a packed part (`as`).
  */
-export function readAnalysed(
+export function readAnalysed<T>(
 	file: CorpusFile,
 	meta: GivenMeta | undefined,
 	opts: {maxBytes: number; features: boolean; store: Store | null},
-): {warning: string; mark: string} | {analysis: FileAnalysis; hit: boolean; mark: string} {
+	as: CachedForm<T>,
+): {warning: string; mark: string} | {value: T; hit: boolean; mark: string} {
 	const read = readOne(file.path, file.id, opts.maxBytes);
 	if ('warning' in read) return {warning: read.warning, mark: skippedMark(read.warning)};
-	const out = analyseCached(file.id, read.bytes, meta, {features: opts.features, store: opts.store});
-	return {analysis: out.analysis, hit: out.hit, mark: out.key ?? ''};
+	const out = analyseCached(file.id, read.bytes, meta, {features: opts.features, store: opts.store}, as);
+	return {value: out.value, hit: out.hit, mark: out.key ?? ''};
 }
 
 /** The corpus and, unless `features: false`, the features of its sentences for the matching. */
@@ -335,18 +334,18 @@ export function readCorpus(
 	let fromCache = 0;
 	for (const [i, file] of files.entries()) {
 		if ((i & 63) === 0) opts.onProgress?.('reading files', i, files.length);
-		const out = readAnalysed(file, sidecar[file.id], {maxBytes, features: opts.features !== false, store});
+		const out = readAnalysed(file, sidecar[file.id], {maxBytes, features: opts.features !== false, store}, AS_ANALYSIS);
 		marks.push(out.mark);
 		if ('warning' in out) {
 			warnings.push(out.warning);
 			continue;
 		}
-		analysed.push(out.analysis);
+		analysed.push(out.value);
 		if (out.hit) fromCache++;
 	}
 	opts.onProgress?.('reading files', files.length, files.length);
-	const {corpus, features} = finishCorpus(dir, analysed, sidecar, warnings);
-	return {corpus, features, analysed: analysed.length - fromCache, fromCache, marks, json: null};
+	const {corpus, features, assembly, changed} = finishCorpus(dir, analysed, sidecar, warnings);
+	return {corpus, features, analysed: analysed.length - fromCache, fromCache, marks, assembly, changed};
 }
 
 /**
@@ -369,9 +368,18 @@ export function finishCorpus(
 	sidecar: Record<string, GivenMeta>,
 	warnings: string[],
 ): ReturnType<typeof assembleCorpus> {
-	const ids = new Set(analysed.map(a => a.source.id));
-	for (const id of Object.keys(sidecar)) if (!ids.has(id)) warnings.push(`${SIDECAR}: no source named ${id}`);
+	warnUnnamed(
+		analysed.map(a => a.source.id),
+		sidecar,
+		warnings,
+	);
 	return assembleCorpus(dir, analysed, warnings);
+}
+
+/** A warning for each sidecar entry that names none of the files read (`ids`). */
+export function warnUnnamed(ids: string[], sidecar: Record<string, GivenMeta>, warnings: string[]): void {
+	const read = new Set(ids);
+	for (const id of Object.keys(sidecar)) if (!read.has(id)) warnings.push(`${SIDECAR}: no source named ${id}`);
 }
 
 /** The bytes of a sidecar as the loader takes them (for cache keys), or the reason there are none. */

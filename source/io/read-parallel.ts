@@ -4,12 +4,12 @@
 
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {unpackFiles} from '../core/pack.js';
-import type {FileAnalysis} from '../core/pipeline.js';
+import {type PackedFiles, type SourceShape, unpackFiles} from '../core/pack.js';
+import {assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
 import type {GivenMeta} from '../core/source.js';
 import type {FileOutcome, FileTask} from '../threads/file-worker.js';
 import {Pool, threadCount} from '../threads/pool.js';
-import {DEFAULT_MAX_BYTES, finishCorpus, type LoadOptions, prepareCorpus, type ReadResult, readCorpus} from './read-corpus.js';
+import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, type ReadResult, readCorpus, warnUnnamed} from './read-corpus.js';
 
 /** Files a task: small enough that the threads share the work evenly, large enough that messages are few. */
 export const BATCH = 48;
@@ -36,18 +36,44 @@ export async function readCorpusParallel(
 	dir: string,
 	opts: LoadOptions & FileCacheOptions & {features?: boolean} = {},
 ): Promise<ReadResult> {
+	return (await readParallel(dir, opts)).result();
+}
+
+/**
+ * A corpus read on a pool of threads, before or after it is assembled. `packed` has every file read as its
+ * thread packed it; `result()` unpacks what is still packed and assembles the corpus, once. A caller that
+ * finds the corpus's analysis kept may send `packed` on as it is, and never unpack it here.
+ */
+export type ParallelRead = {
+	marks: string[];
+	/** The corpus's warnings: the folder's, each file skipped, each sidecar entry that names no file read. */
+	warnings: string[];
+	/** Each file read, in corpus order: its packed source as JSON and its shape; null when read on this thread. */
+	packed: {json: string[]; shapes: SourceShape[]} | null;
+	result(): ReadResult;
+};
+
+export async function readParallel(
+	dir: string,
+	/** `defer`: keep the batches packed as they come back, for a caller that may not need them unpacked here. */
+	opts: LoadOptions & FileCacheOptions & {features?: boolean; defer?: boolean} = {},
+): Promise<ParallelRead> {
 	const threads = threadCount();
 	const file = workerFile();
 	const prepared = prepareCorpus(dir, opts);
 	const {files, sidecar, warnings} = prepared;
-	if (threads <= 1 || !file || files.length < parallelFrom()) return readCorpus(dir, opts, prepared);
+	if (threads <= 1 || !file || files.length < parallelFrom()) {
+		const read = readCorpus(dir, opts, prepared);
+		return {marks: read.marks, warnings: read.corpus.warnings, packed: null, result: () => read};
+	}
 	const batches: (typeof files)[] = [];
 	for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
 	const pool = new Pool<FileTask, FileOutcome>(file, Math.min(threads, batches.length));
 	let done = 0;
 	opts.onProgress?.('reading files', 0, files.length);
+	let outcomes: {packed: PackedFiles; files: FileAnalysis[] | null; skipped: string[]; hits: number; marks: string[]}[];
 	try {
-		const outcomes = await Promise.all(
+		outcomes = await Promise.all(
 			batches.map(async batch => {
 				// No prototype: a file may be called `__proto__`.
 				const meta: Record<string, GivenMeta> = Object.create(null);
@@ -60,34 +86,43 @@ export async function readCorpusParallel(
 					cache: opts.fileCache ?? null,
 				});
 				// Unpacked here, as each batch comes back, while the threads read on: not all at the end.
-				const unpacked = unpackFiles(out.packed, false);
+				const unpacked = opts.defer ? null : unpackFiles(out.packed, false);
 				done += batch.length;
 				opts.onProgress?.('reading files', done, files.length);
-				return {files: unpacked, skipped: out.skipped, hits: out.hits, marks: out.marks, json: out.packed.sources ?? []};
+				return {packed: out.packed, files: unpacked, skipped: out.skipped, hits: out.hits, marks: out.marks};
 			}),
 		);
-		// Warnings and analyses in corpus order, as one thread would give them.
-		const analysed: FileAnalysis[] = [];
-		const marks: string[] = [];
-		const json: string[] = [];
-		let fromCache = 0;
-		for (const o of outcomes) {
-			warnings.push(...o.skipped);
-			fromCache += o.hits;
-			analysed.push(...o.files);
-			marks.push(...o.marks);
-			json.push(...o.json);
-		}
-		const {corpus, features, changed} = finishCorpus(dir, analysed, sidecar, warnings);
-		return {
-			corpus,
-			features,
-			analysed: analysed.length - fromCache,
-			fromCache,
-			marks,
-			json: json.length === analysed.length ? json.map((j, i) => (changed.has(i) ? null : j)) : null,
-		};
 	} finally {
 		await pool.close();
 	}
+	// Warnings and analyses in corpus order, as one thread would give them.
+	const marks: string[] = [];
+	const json: string[] = [];
+	const shapes: SourceShape[] = [];
+	let fromCache = 0;
+	for (const o of outcomes) {
+		warnings.push(...o.skipped);
+		fromCache += o.hits;
+		marks.push(...o.marks);
+		json.push(...o.packed.sources!);
+		shapes.push(...o.packed.shapes!);
+	}
+	warnUnnamed(
+		shapes.map(x => x.id),
+		sidecar,
+		warnings,
+	);
+	let result: ReadResult | null = null;
+	return {
+		marks,
+		warnings,
+		packed: {json, shapes},
+		result: () => {
+			if (result) return result;
+			const analysed = outcomes.flatMap(o => o.files ?? unpackFiles(o.packed, false));
+			const {corpus, features, changed, assembly} = assembleCorpus(dir, analysed, warnings);
+			result = {corpus, features, analysed: analysed.length - fromCache, fromCache, marks, changed, assembly};
+			return result;
+		},
+	};
 }

@@ -3,8 +3,8 @@
 
 import {parentPort} from 'node:worker_threads';
 import type {GivenMeta} from '../core/source.js';
-import {type PackedFiles, packFiles} from '../core/pack.js';
-import type {FileAnalysis} from '../core/pipeline.js';
+import {joinParts, type PackedFiles, type PackedPart} from '../core/pack.js';
+import {AS_PART} from '../io/file-cache.js';
 import {type CorpusFile, readAnalysed} from '../io/read-corpus.js';
 import {Store} from '../io/store.js';
 
@@ -27,25 +27,30 @@ const port = parentPort!;
 let store: Store | null = null;
 port.on('message', (task: FileTask) => {
 	if (task.cache && store?.root !== task.cache.root) store = new Store(task.cache.root, {maxBytes: task.cache.maxBytes});
-	const analyses: FileAnalysis[] = [];
+	const parts: PackedPart[] = [];
 	const skipped: FileOutcome['skipped'] = [];
 	const marks: string[] = [];
 	let hits = 0;
 	for (const file of task.files) {
-		const out = readAnalysed(file, task.meta[file.id], {
-			maxBytes: task.maxBytes,
-			features: task.features,
-			store: task.cache ? store : null,
-		});
+		const out = readAnalysed(
+			file,
+			task.meta[file.id],
+			{
+				maxBytes: task.maxBytes,
+				features: task.features,
+				store: task.cache ? store : null,
+			},
+			AS_PART,
+		);
 		marks.push(out.mark);
 		if ('warning' in out) {
 			skipped.push(out.warning);
 			continue;
 		}
-		analyses.push(out.analysis);
+		parts.push(out.value);
 		if (out.hit) hits++;
 	}
-	const packed = packFiles(analyses);
+	const packed = joinParts(parts);
 	port.postMessage({packed, skipped, hits, marks} satisfies FileOutcome, [
 		packed.u32.buffer as ArrayBuffer,
 		packed.u8.buffer as ArrayBuffer,

@@ -4,7 +4,7 @@
 
 import {parentPort, workerData} from 'node:worker_threads';
 import {packSource} from '../core/pack.js';
-import {type CacheOptions, loadAnalysed, type Preview} from '../io/cache.js';
+import {type CacheOptions, type CorpusJson, type Preview, streamAnalysed} from '../io/cache.js';
 import {buffers, chunksOfJson, jsonChunks} from '../core/chunks.js';
 import type {Reuse} from '../core/reuse.js';
 import type {Corpus, Progress} from '../core/source.js';
@@ -45,19 +45,22 @@ try {
 	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
 	// entry, the sources list goes first, before the much larger corpus. A passim run brings its families.
 	const hooks = {
-		onCorpus: (corpus: Corpus, json?: (string | null)[] | null) => {
-			// Each source as its file's thread packed it, unless the corpus's assembly changed it since.
-			const chunks = chunksOfJson(corpus.sources.map((s, i) => json?.[i] ?? JSON.stringify(packSource(s))));
-			port.postMessage({type: 'corpus', warnings: corpus.warnings, chunks} satisfies WorkerMessage, buffers(chunks));
+		onCorpus: ({json, warnings}: CorpusJson) => {
+			const chunks = chunksOfJson(json);
+			port.postMessage({type: 'corpus', warnings, chunks} satisfies WorkerMessage, buffers(chunks));
 		},
 		onPreview: (preview: Preview) => {
 			const json = new TextEncoder().encode(JSON.stringify(preview));
 			port.postMessage({type: 'preview', json} satisfies WorkerMessage, [json.buffer as ArrayBuffer]);
 		},
 	};
+	// A passim run's corpus is made here, not read from packed files: packed for the explorer as it is.
+	const passimHooks = {
+		onCorpus: (corpus: Corpus) => hooks.onCorpus({json: corpus.sources.map(s => JSON.stringify(packSource(s))), warnings: corpus.warnings}),
+	};
 	const loaded = isPassimFolder(dir)
-		? await loadPassimAnalysed(dir, {...options, onProgress}, hooks)
-		: await loadAnalysed(dir, {...options, onProgress}, hooks);
+		? await loadPassimAnalysed(dir, {...options, onProgress}, passimHooks)
+		: await streamAnalysed(dir, {...options, onProgress}, hooks);
 	const {reuse} = loaded;
 	// Reuse from the cache comes with its lines, already the chunks the explorer takes.
 	const kept = 'chunks' in loaded ? loaded.chunks : undefined;

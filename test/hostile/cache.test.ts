@@ -28,17 +28,36 @@ describe('a cache that verifies', () => {
 		const key = corpusKey(dir, {});
 		const store = new Store(root);
 		const side = {source: 'gone.txt', start: 0, end: 5, text: 'Story', sentences: [0, 0]};
+		const assembly = {sameAs: [], furniture: []};
 		const head = (families: number, pairs: number) =>
-			JSON.stringify({version: CACHE_VERSION, key, families, pairs, repeats: [], stock: []});
+			JSON.stringify({version: CACHE_VERSION, key, families, pairs, repeats: [], stock: [], assembly});
 		const shapes: string[] = [
 			// A pair naming a source that is not there: it crashed every later run.
 			`${head(0, 1)}\n${JSON.stringify([{a: side, b: side, similarity: 1, kind: 'verbatim', direction: 'unknown', parts: [], figures: []}])}`,
 			// A repeat naming a sentence its source does not have.
-			JSON.stringify({version: CACHE_VERSION, key, families: 0, pairs: 0, repeats: [{source: 'a.txt', sentence: 99, of: 0}], stock: []}),
+			JSON.stringify({
+				version: CACHE_VERSION,
+				key,
+				families: 0,
+				pairs: 0,
+				repeats: [{source: 'a.txt', sentence: 99, of: 0}],
+				stock: [],
+				assembly,
+			}),
 			// More lines than the head says, a line that is not an array, a head of another key.
 			`${head(0, 1)}\n[]\n[]`,
 			`${head(1, 0)}\n{"families": []}`,
-			JSON.stringify({version: CACHE_VERSION, key: 'other', families: 0, pairs: 0, repeats: [], stock: []}),
+			JSON.stringify({version: CACHE_VERSION, key: 'other', families: 0, pairs: 0, repeats: [], stock: [], assembly}),
+			// An assembly of another shape.
+			JSON.stringify({
+				version: CACHE_VERSION,
+				key,
+				families: 0,
+				pairs: 0,
+				repeats: [],
+				stock: [],
+				assembly: {sameAs: [[0]], furniture: []},
+			}),
 			JSON.stringify({version: CACHE_VERSION, key, corpus: null, pairs: null}),
 			'[]',
 			'"a string"',

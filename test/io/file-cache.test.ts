@@ -4,9 +4,19 @@ import {type FeatureTable, featureRows, rowCount} from '../../source/core/featur
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {packFile, packFiles, unpackFile, unpackFiles} from '../../source/core/pack.js';
+import {
+	entryOfPart,
+	joinParts,
+	packFile,
+	packFiles,
+	packSource,
+	partOf,
+	partOfEntry,
+	unpackFile,
+	unpackFiles,
+} from '../../source/core/pack.js';
 import {analyseFile, type FileAnalysis} from '../../source/core/pipeline.js';
-import {fileKey} from '../../source/io/file-cache.js';
+import {AS_PART, analyseCached, fileKey} from '../../source/io/file-cache.js';
 import {readCorpus} from '../../source/io/read-corpus.js';
 import {Store} from '../../source/io/store.js';
 import {makeCorpus, scratchDir, SEED} from '../helpers.js';
@@ -43,6 +53,31 @@ describe('the analysis of each file, cached', () => {
 		}
 		expect([...back.blockKeys]).toEqual([...a.blockKeys]);
 		expect(() => unpackFile(new Uint8Array(20))).toThrow();
+	});
+
+	it('takes a stored entry into a batch as it is, the same batch as packing the files again', () => {
+		const names = ['001_ceee5b9b1f5f8ff4.txt', '002_ac2e2185098b7cfe.txt', '003_9b9e77e86f00fb38.txt'];
+		const files = names.map(n => analyseFile(n, readFileSync(join(SEED, n)), {date: '2026-02-05'}));
+		const fromEntries = joinParts(files.map(f => partOfEntry(packFile(f))));
+		const packed = packFiles(files);
+		expect(fromEntries.json).toBe(packed.json);
+		expect(fromEntries.sources).toEqual(packed.sources);
+		expect([...fromEntries.u32]).toEqual([...packed.u32]);
+		expect([...fromEntries.u8]).toEqual([...packed.u8]);
+		// Each source's JSON, as the explorer is sent it, is its packed source.
+		expect(fromEntries.sources!.map(j => JSON.parse(j) as unknown)).toEqual(
+			files.map(f => JSON.parse(JSON.stringify(packSource(f.source)))),
+		);
+		expect(unpackFiles(fromEntries).map(f => f.source)).toEqual(files.map(f => f.source));
+		// An entry whose head has its keys in another order is a valid entry that cannot be cut as it is: refused
+		// (and so made again), never cut wrong.
+		const head = JSON.parse(packed.json) as Record<string, unknown>[];
+		const {source, ...rest} = head[0]!;
+		const reordered = {json: JSON.stringify([{...rest, source}]), u32: partOf(files[0]!).u32, u8: partOf(files[0]!).u8};
+		expect(unpackFiles(reordered)[0]!.source).toEqual(files[0]!.source);
+		const entry = entryOfPart({head: reordered.json.slice(1, -1), u32: reordered.u32, u8: reordered.u8});
+		expect(unpackFile(entry).source).toEqual(files[0]!.source);
+		expect(() => partOfEntry(entry)).toThrow();
 	});
 
 	it('analyses only the file that changed, and reads the same corpus as without the cache', () => {
@@ -84,6 +119,15 @@ describe('the analysis of each file, cached', () => {
 			const store = new Store(root);
 			store.put(fileKey('a.txt', bytes, undefined, true), packFile(entry));
 			expect(() => unpackFile(store.get(fileKey('a.txt', bytes, undefined, true))!)).toThrow();
+			// A file thread, which takes entries as they are, checks them as much.
+			expect(() => partOfEntry(store.get(fileKey('a.txt', bytes, undefined, true))!)).toThrow();
+			const made = analyseCached('a.txt', bytes, undefined, {features: true, store: new Store(scratchDir('file-cache-'))}, AS_PART);
+			expect(made.hit).toBe(false);
+			const remade = analyseCached('a.txt', bytes, undefined, {features: true, store}, AS_PART);
+			expect(remade.hit).toBe(false);
+			expect(remade.value.head).toBe(made.value.head);
+			expect(analyseCached('a.txt', bytes, undefined, {features: true, store}, AS_PART).hit).toBe(true);
+			store.put(fileKey('a.txt', bytes, undefined, true), packFile(entry));
 			const r = readCorpus(dir, {fileCache: {root}});
 			expect(r.corpus.sources).toEqual(expected);
 			expect(r.fromCache).toBe(0);
@@ -98,6 +142,7 @@ describe('the analysis of each file, cached', () => {
 		const store = new Store(root);
 		const bytes = readFileSync(join(dir, 'a.txt'));
 		store.put(fileKey('a.txt', bytes, undefined, true), Buffer.from('{"not": "a packed file"}'));
+		expect(() => partOfEntry(store.get(fileKey('a.txt', bytes, undefined, true))!)).toThrow();
 		const r = readCorpus(dir, {fileCache: {root}});
 		expect(r.corpus.sources.map(s => s.id)).toEqual(['a.txt', 'b.txt']);
 		expect(r.corpus.sources).toEqual(readCorpus(dir).corpus.sources);

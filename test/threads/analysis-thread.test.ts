@@ -9,8 +9,26 @@ import {parseChunks} from '../../source/core/chunks.js';
 import {type PackedSource, unpackSource} from '../../source/core/pack.js';
 import type {Source} from '../../source/core/source.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
-import type {Preview} from '../../source/io/cache.js';
+import {corpusKey, type Preview} from '../../source/io/cache.js';
+import {Store} from '../../source/io/store.js';
 import {CLI, makeCorpus, scratchDir} from '../helpers.js';
+
+/** `run` with the files read on a pool of two threads, however few they are. */
+async function onThreads<T>(run: () => Promise<T>): Promise<T> {
+	const saved = {from: process.env['CHURNSCOPE_PARALLEL_FROM'], threads: process.env['CHURNSCOPE_THREADS']};
+	process.env['CHURNSCOPE_PARALLEL_FROM'] = '2';
+	process.env['CHURNSCOPE_THREADS'] = '2';
+	try {
+		return await run();
+	} finally {
+		for (const [k, v] of [
+			['CHURNSCOPE_PARALLEL_FROM', saved.from],
+			['CHURNSCOPE_THREADS', saved.threads],
+		] as const)
+			if (v === undefined) delete process.env[k];
+			else process.env[k] = v;
+	}
+}
 
 /** The built worker on `dir`: every message it posts until it ends. */
 function runWorker(dir: string, options: WorkerRequest['options'] = {}): Promise<WorkerMessage[]> {
@@ -73,27 +91,51 @@ describe('analysis thread', () => {
 			files[`other${i}.txt`] = `Other ${i}\nA text about harbour number ${i} and its ${i + 7} new cranes, and nothing else.\n`;
 		files['other-again.txt'] = files['other3.txt']!;
 		const dir = makeCorpus(files);
-		const saved = {from: process.env['CHURNSCOPE_PARALLEL_FROM'], threads: process.env['CHURNSCOPE_THREADS']};
-		process.env['CHURNSCOPE_PARALLEL_FROM'] = '2';
-		process.env['CHURNSCOPE_THREADS'] = '2';
-		let messages: WorkerMessage[];
-		try {
-			messages = await runWorker(dir, {cacheRoot: scratchDir('cache-')});
-		} finally {
-			for (const [k, v] of [
-				['CHURNSCOPE_PARALLEL_FROM', saved.from],
-				['CHURNSCOPE_THREADS', saved.threads],
-			] as const)
-				if (v === undefined) delete process.env[k];
-				else process.env[k] = v;
-		}
-		const sent = messages.find(m => m.type === 'corpus') as Extract<WorkerMessage, {type: 'corpus'}>;
-		const sources = await parseChunks<PackedSource, Source>(sent.chunks, unpackSource);
+		const cacheRoot = scratchDir('cache-');
 		const expected = loadCorpus(dir).sources;
-		expect(JSON.stringify(sources)).toBe(JSON.stringify(expected));
 		// The case is real: furniture was marked and a duplicate found.
 		expect(expected.some(x => x.blocks.some(b => b.boilerplate))).toBe(true);
 		expect(expected.find(x => x.id === 'other3.txt')!.sameAs).toBe('other-again.txt');
+		const sentCorpus = async () => {
+			const messages = await onThreads(() => runWorker(dir, {cacheRoot}));
+			const sent = messages.find(m => m.type === 'corpus') as Extract<WorkerMessage, {type: 'corpus'}>;
+			return JSON.stringify(await parseChunks<PackedSource, Source>(sent.chunks, unpackSource));
+		};
+		// Read and assembled; then, on a second launch, the files' batches sent on as they are, with the kept
+		// assembly applied to the sources it names.
+		expect(await sentCorpus()).toBe(JSON.stringify(expected));
+		const store = new Store(cacheRoot);
+		const entry = `corpus-${corpusKey(dir, {})}`;
+		const [head, ...rest] = store.get(entry)!.toString('utf8').split('\n');
+		const kept = JSON.parse(head!) as {assembly: {sameAs: unknown[]; furniture: [number, number[]][]}};
+		expect(kept.assembly.sameAs.length).toBe(1);
+		expect(kept.assembly.furniture.length).toBe(12);
+		expect(await sentCorpus()).toBe(JSON.stringify(expected));
+		// A kept assembly that names a block a source does not have (a wrong entry that passed its checksum):
+		// the corpus is assembled again, as it should be, and the entry made again.
+		kept.assembly.furniture[0]![1] = [999];
+		store.put(entry, [JSON.stringify(kept), ...rest].join('\n'));
+		expect(await sentCorpus()).toBe(JSON.stringify(expected));
+		expect(JSON.parse(store.get(entry)!.toString('utf8').split('\n')[0]!)).toMatchObject({assembly: {furniture: expect.any(Array)}});
+		expect((JSON.parse(store.get(entry)!.toString('utf8').split('\n')[0]!) as typeof kept).assembly.furniture[0]![1]).not.toEqual([999]);
+		// Reuse that does not fit the corpus, its head and assembly right: the corpus sent with the assembly is
+		// sent again as assembled here, and the reuse is found again, as the first launch found it.
+		const good = store.get(entry)!.toString('utf8');
+		const lines = good.split('\n');
+		expect((JSON.parse(lines[0]!) as {pairs: number}).pairs).toBeGreaterThan(0);
+		const pairs = JSON.parse(lines.at(-1)!) as {a: {sentences: number[]}}[];
+		pairs[0]!.a.sentences = [999, 999];
+		store.put(entry, [...lines.slice(0, -1), JSON.stringify(pairs)].join('\n'));
+		const messages = await onThreads(() => runWorker(dir, {cacheRoot}));
+		const corpora = messages.filter(m => m.type === 'corpus') as Extract<WorkerMessage, {type: 'corpus'}>[];
+		expect(corpora).toHaveLength(2);
+		for (const c of corpora)
+			expect(JSON.stringify(await parseChunks<PackedSource, Source>(c.chunks, unpackSource))).toBe(JSON.stringify(expected));
+		const reuse = messages.find(m => m.type === 'reuse') as Extract<WorkerMessage, {type: 'reuse'}>;
+		expect(JSON.stringify(await parseChunks(reuse.pairs))).toBe(
+			JSON.stringify(await parseChunks([new TextEncoder().encode(good.split('\n').at(-1)!)])),
+		);
+		expect(store.get(entry)!.toString('utf8')).toBe(good);
 	});
 
 	it('reports a worker that dies as a failed analysis', async () => {
