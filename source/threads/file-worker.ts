@@ -1,6 +1,7 @@
 // A thread of the pool that reads and analyses files: each task is a batch of files, each answer the batch's
 // analyses (or why a file was skipped), in the batch's order. Everything here depends on one file alone.
 
+import {lowerThreadPriority} from './priority.js';
 import {parentPort} from 'node:worker_threads';
 import type {GivenMeta} from '../core/source.js';
 import {joinParts, type PackedFiles, type PackedPart} from '../core/pack.js';
@@ -24,6 +25,7 @@ export type FileTask = {
 export type FileOutcome = {packed: PackedFiles; skipped: string[]; hits: number; marks: string[]};
 
 const port = parentPort!;
+lowerThreadPriority();
 let store: Store | null = null;
 port.on('message', (task: FileTask) => {
 	if (task.cache && store?.root !== task.cache.root) store = new Store(task.cache.root, {maxBytes: task.cache.maxBytes});

@@ -2,6 +2,7 @@
 // answers keys while a large corpus is read and compared. The corpus and the pairs travel as chunks of
 // JSON (see core/chunks), which the main thread decodes between frames.
 
+import {lowerThreadPriority} from './priority.js';
 import {parentPort, workerData} from 'node:worker_threads';
 import {packSource} from '../core/pack.js';
 import {type CacheOptions, type CorpusJson, type Preview, streamAnalysed} from '../io/cache.js';
@@ -27,6 +28,7 @@ export type WorkerMessage =
 	| {type: 'error'; message: string};
 
 const port = parentPort!;
+lowerThreadPriority();
 const {dir, options} = workerData as WorkerRequest;
 /**
  * Progress is told at most this often: the explorer redraws the whole frame for each, which costs its thread
