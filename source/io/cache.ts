@@ -4,7 +4,7 @@
 // - each file's analysis (sources, features), by a hash of its bytes (file-cache.ts), read on every core;
 // - the reuse found in the whole corpus (families, pairs, repeats), by a hash of what was read of every file
 //   (its entry's key, or why it was skipped), the options and the cache format;
-// - beside it, the sources list to draw first, by each file's name, size and time (provisional: see previewKey).
+// - beside it, the sources list to draw first, by the folder's listing (provisional: see previewKey).
 // A stale entry cannot match its key; an entry that fails its checksum, or does not fit the corpus it is
 // read for, is dropped and rebuilt; any failure of the cache only loses the cache. The reuse is stored as
 // lines of JSON, never one string, so that a corpus of 100,000 articles, whose analysis is over the longest
@@ -21,7 +21,7 @@ import type {Corpus, Source} from '../core/source.js';
 import {type PackedSource, packSource, type SourceShape, unpackSource} from '../core/pack.js';
 import {applyAssembly, type Assembly} from '../core/pipeline.js';
 import {fileKey, skippedMark} from './file-cache.js';
-import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, readOne, walkCorpus} from './read-corpus.js';
+import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, readOne, type Walk, walkCorpus} from './read-corpus.js';
 import {readParallel} from './read-parallel.js';
 import {DEFAULT_STORE_BYTES, Store} from './store.js';
 import {CACHE_VERSION} from './cache-version.js';
@@ -83,31 +83,46 @@ export function corpusKey(dir: string, options: LoadOptions): string {
 }
 
 /**
- * A key for the sources list shown first, from what the folder says of its files without reading them: each
- * file's name, size and modification time (and the sidecar's), the options and the cache format. Reading and
- * hashing every file, as the corpus key does, took 2 s at 100,000 articles before the first frame. A file
- * changed without changing its size or time shows its old row until the corpus is read, no longer.
+ * A key for the sources list shown first, from the folder's listing alone: the path of every file it would
+ * read (and the sidecar's size and time), the options and the cache format. No file is read or even looked
+ * at: hashing every file took 2 s at 100,000 articles before the first frame, and looking at each one's
+ * size and time 0.65 s. The list is provisional: a file changed in place shows its old row until the corpus
+ * is read, and then the list is the corpus's; a file added, removed or renamed changes the key.
  */
-export function previewKey(dir: string, options: LoadOptions): {key: string; bytes: number} {
+export function previewKey(dir: string, options: LoadOptions, walk = walkCorpus(dir, options)): string {
 	const h = createHash('sha256');
 	h.update(
 		`churnscope-preview-${CACHE_VERSION}\0${options.maxBytes ?? DEFAULT_MAX_BYTES}\0${options.maxFiles ?? ''}\0${options.follow ? 'follow' : ''}\0`,
 	);
-	const walk = walkCorpus(dir, options);
-	let bytes = 0;
 	for (const w of walk.warnings) h.update(`${w}\0`);
-	for (const path of [...walk.files.map(f => f.path), walk.sidecar]) {
-		if (path === null) continue;
+	for (const f of walk.files) h.update(`${f.path}\0`);
+	if (walk.sidecar !== null) {
 		try {
-			const st = statSync(path);
-			// A file over the cap is skipped, and takes no room: a sparse 100 GB file must not size the cache.
-			if (st.size <= (options.maxBytes ?? DEFAULT_MAX_BYTES)) bytes += st.size;
-			h.update(`${path}\0${st.size}\0${st.mtimeMs}\0${st.ino}\0`);
+			const st = statSync(walk.sidecar);
+			h.update(`${walk.sidecar}\0${st.size}\0${st.mtimeMs}\0${st.ino}\0`);
 		} catch {
-			h.update(`${path}\0gone\0`);
+			h.update(`${walk.sidecar}\0gone\0`);
 		}
 	}
-	return {key: h.digest('hex').slice(0, 32), bytes};
+	return h.digest('hex').slice(0, 32);
+}
+
+/**
+ * The bytes of the files a load would read (a file over the cap is skipped and takes no room: a sparse
+ * 100 GB file must not size the cache), from each one's size.
+ */
+export function corpusBytes(walk: Walk, options: LoadOptions): number {
+	const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	let bytes = 0;
+	for (const f of walk.files) {
+		try {
+			const size = statSync(f.path).size;
+			if (size <= max) bytes += size;
+		} catch {
+			// Gone: the load will say so.
+		}
+	}
+	return bytes;
 }
 
 /**
@@ -125,8 +140,11 @@ type ReuseHead = {
 	assembly: Assembly;
 };
 
-/** The small part of an entry: the sources list as the explorer first shows it, read before the rest. */
-export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]};
+/**
+ * The small part of an entry: the sources list as the explorer first shows it, read before the rest, and
+ * the bytes its files had (what the cache is sized by on a relaunch, without looking at every file).
+ */
+export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]; bytes: number};
 
 const corpusEntry = (key: string) => `corpus-${key}`;
 const previewEntry = (key: string) => `rows-${key}`;
@@ -224,7 +242,13 @@ export function writeCache(corpus: Corpus, reuse: Reuse, assembly: Assembly, key
 }
 
 function writePreview(corpus: Corpus, reuse: Reuse, rowsKey: string, store: Store): void {
-	const preview: Preview = {version: CACHE_VERSION, key: rowsKey, rows: sourceRows(corpus.sources, reuse.pairs), warnings: corpus.warnings};
+	const preview: Preview = {
+		version: CACHE_VERSION,
+		key: rowsKey,
+		rows: sourceRows(corpus.sources, reuse.pairs),
+		warnings: corpus.warnings,
+		bytes: corpus.sources.reduce((t, s) => t + s.bytes, 0),
+	};
 	store.putJson(previewEntry(rowsKey), preview);
 }
 
@@ -266,12 +290,15 @@ async function readAnalysed(
 	options: LoadOptions & CacheOptions,
 	hooks: {onCorpus?: (corpus: CorpusJson) => void; onPreview?: (preview: Preview) => void; passOn: boolean},
 ): Promise<{corpus: Corpus | null; reuse: Reuse; cached: boolean; chunks?: KeptReuse['chunks']}> {
-	const quick = options.cache === false ? null : previewKey(dir, options);
-	const store = quick ? openCache(options, quick.bytes) : null;
-	const preview = store && quick && hooks.onPreview ? readPreview(quick.key, store) : null;
+	const walk = walkCorpus(dir, options);
+	const quick = options.cache === false ? null : previewKey(dir, options, walk);
+	const preview = quick && hooks.onPreview ? readPreview(quick, openCache(options)) : null;
 	if (preview) hooks.onPreview!(preview);
+	// Sized for this corpus: by the bytes its files had when the list was kept, else by looking at each.
+	const store = quick ? openCache(options, preview?.bytes ?? corpusBytes(walk, options)) : null;
 	const read = await readParallel(dir, {
 		...options,
+		walk,
 		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
 		// The list was kept, so the reuse likely is: the batches may never need unpacking.
 		defer: hooks.passOn && preview !== null,
@@ -302,12 +329,12 @@ async function readAnalysed(
 	const kept = store ? readReuse(key, store) : null;
 	if (kept && fitsCorpus(kept.reuse, corpus.sources)) {
 		// The list shown first was asked for and missing (evicted, or the files touched): kept for next time.
-		if (hooks.onPreview && !preview && quick) writePreview(corpus, kept.reuse, quick.key, store!);
+		if (hooks.onPreview && !preview && quick) writePreview(corpus, kept.reuse, quick, store!);
 		return {corpus, reuse: kept.reuse, cached: true, chunks: kept.chunks};
 	}
 	if (kept) store!.delete(corpusEntry(key));
 	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress, features});
-	if (store && quick && corpus.sources.length > 0) writeCache(corpus, reuse, assembly, key, quick.key, store);
+	if (store && quick && corpus.sources.length > 0) writeCache(corpus, reuse, assembly, key, quick, store);
 	return {corpus, reuse, cached: false};
 }
 
@@ -493,5 +520,13 @@ function isRow(v: unknown): v is SourceRow {
 }
 
 function isPreview(v: unknown, key: string): v is Preview {
-	return isObj(v) && v['version'] === CACHE_VERSION && v['key'] === key && everyOf(v['rows'], isRow) && everyOf(v['warnings'], isStr);
+	return (
+		isObj(v) &&
+		v['version'] === CACHE_VERSION &&
+		v['key'] === key &&
+		everyOf(v['rows'], isRow) &&
+		everyOf(v['warnings'], isStr) &&
+		isNum(v['bytes']) &&
+		v['bytes'] >= 0
+	);
 }

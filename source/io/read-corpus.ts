@@ -355,8 +355,9 @@ export function readCorpus(
 export function prepareCorpus(
 	dir: string,
 	opts: LoadOptions = {},
+	/** The folder as already walked (the cache walks it first, for the sources list it shows before reading). */
+	walk = walkCorpus(dir, opts),
 ): {files: CorpusFile[]; sidecar: Record<string, GivenMeta>; warnings: string[]} {
-	const walk = walkCorpus(dir, opts);
 	const warnings = [...walk.warnings];
 	return {files: walk.files, sidecar: readSidecar(walk.sidecar, warnings), warnings};
 }

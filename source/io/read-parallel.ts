@@ -9,7 +9,7 @@ import {assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
 import type {GivenMeta} from '../core/source.js';
 import type {FileOutcome, FileTask} from '../threads/file-worker.js';
 import {Pool, threadCount} from '../threads/pool.js';
-import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, type ReadResult, readCorpus, warnUnnamed} from './read-corpus.js';
+import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, type ReadResult, readCorpus, type Walk, warnUnnamed} from './read-corpus.js';
 
 /** Files a task: small enough that the threads share the work evenly, large enough that messages are few. */
 export const BATCH = 48;
@@ -55,12 +55,15 @@ export type ParallelRead = {
 
 export async function readParallel(
 	dir: string,
-	/** `defer`: keep the batches packed as they come back, for a caller that may not need them unpacked here. */
-	opts: LoadOptions & FileCacheOptions & {features?: boolean; defer?: boolean} = {},
+	/**
+	 * `defer`: keep the batches packed as they come back, for a caller that may not need them unpacked here;
+	 * `walk`: the folder as the caller already walked it.
+	 */
+	opts: LoadOptions & FileCacheOptions & {features?: boolean; defer?: boolean; walk?: Walk} = {},
 ): Promise<ParallelRead> {
 	const threads = threadCount();
 	const file = workerFile();
-	const prepared = prepareCorpus(dir, opts);
+	const prepared = prepareCorpus(dir, opts, opts.walk);
 	const {files, sidecar, warnings} = prepared;
 	if (threads <= 1 || !file || files.length < parallelFrom()) {
 		const read = readCorpus(dir, opts, prepared);

@@ -9,11 +9,12 @@ import {
 	streamAnalysed,
 	openCache,
 	previewKey,
+	corpusBytes,
 	readPreview,
 	readReuse,
 } from '../../source/io/cache.js';
 import {findReuse} from '../../source/core/reuse.js';
-import {loadCorpus} from '../../source/io/read-corpus.js';
+import {loadCorpus, walkCorpus} from '../../source/io/read-corpus.js';
 import {makeCorpus, scratchDir} from '../helpers.js';
 import {DEFAULT_STORE_BYTES} from '../../source/io/store.js';
 import {parseChunks} from '../../source/core/chunks.js';
@@ -32,14 +33,14 @@ describe('analysis cache', () => {
 		expect(second.corpus.sources).toEqual(first.corpus.sources);
 		expect(second.reuse).toEqual(findReuse(loadCorpus(dir).sources));
 		// The sources list is also kept on its own, to draw before the corpus is read.
-		const preview = readPreview(previewKey(dir, {}).key);
+		const preview = readPreview(previewKey(dir, {}));
 		expect(preview?.rows.map(r => r.source)).toEqual(['a.txt', 'b.txt']);
 		for (const r of preview!.rows) expect(r.reused).toBeGreaterThan(0.5);
 		let seen = 0;
 		await loadAnalysed(dir, {}, {onPreview: p => (seen = p.rows.length)});
 		expect(seen).toBe(2);
 		// Gone (evicted, say) while the rest is kept: written again by the next launch that shows it.
-		openCache().delete(`rows-${previewKey(dir, {}).key}`);
+		openCache().delete(`rows-${previewKey(dir, {})}`);
 		seen = 0;
 		await loadAnalysed(dir, {}, {onPreview: p => (seen = p.rows.length)});
 		expect(seen).toBe(0);
@@ -73,18 +74,27 @@ describe('analysis cache', () => {
 		expect(cacheCap({}, 10 ** 9)).toBe(10 ** 9 * CACHE_PER_CORPUS_BYTE);
 		expect(cacheCap({cacheSize: 5000}, 10 ** 9)).toBe(5000);
 	});
-	it("keys the sources list shown first by each file's size and time, without reading it", () => {
+	it("keys the sources list shown first by the folder's listing, without looking at its files", async () => {
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
+		process.env['CHURNSCOPE_CACHE_DIR'] = scratchDir('cache-');
 		const k1 = previewKey(dir, {});
-		expect(previewKey(dir, {})).toEqual(k1);
-		expect(k1.bytes).toBe(text(1).length + text(2).length);
+		expect(previewKey(dir, {})).toBe(k1);
+		// A file changed in place keeps the key: its row is shown as it was until the corpus is read.
 		writeFileSync(join(dir, 'b.txt'), `${text(2)}more`);
-		const k2 = previewKey(dir, {});
 		utimesSync(join(dir, 'a.txt'), new Date(2001, 1, 1), new Date(2001, 1, 1));
-		const k3 = previewKey(dir, {});
+		expect(previewKey(dir, {})).toBe(k1);
+		// A file added, the sidecar changed, or other options: another list.
 		writeFileSync(join(dir, 'c.txt'), text(3));
-		const k4 = previewKey(dir, {});
-		expect(new Set([k1.key, k2.key, k3.key, k4.key]).size).toBe(4);
+		const k2 = previewKey(dir, {});
+		writeFileSync(join(dir, 'churnscope.json'), JSON.stringify({sources: {'a.txt': {date: '2025-01-01'}}}));
+		const k3 = previewKey(dir, {});
+		const k4 = previewKey(dir, {maxBytes: 100});
+		expect(new Set([k1, k2, k3, k4]).size).toBe(4);
+		// The list keeps the bytes its files had, by which a relaunch sizes the cache without looking at each.
+		await loadAnalysed(dir, {});
+		const kept = readPreview(previewKey(dir, {}));
+		expect(kept?.bytes).toBe(corpusBytes(walkCorpus(dir, {}), {}));
+		expect(kept?.bytes).toBe(text(1).length + text(2).length + 4 + text(3).length);
 	});
 	it('never serves reuse kept for other text, even when a file keeps its size and time', async () => {
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});
@@ -103,8 +113,8 @@ describe('analysis cache', () => {
 	});
 	it('sizes the cache by the files it reads, not by one it skips', () => {
 		const dir = makeCorpus({'a.txt': text(1), 'big.txt': 'x'.repeat(5000)});
-		expect(previewKey(dir, {maxBytes: 1000}).bytes).toBe(text(1).length);
-		expect(previewKey(dir, {}).bytes).toBe(text(1).length + 5000);
+		expect(corpusBytes(walkCorpus(dir, {}), {maxBytes: 1000})).toBe(text(1).length);
+		expect(corpusBytes(walkCorpus(dir, {}), {})).toBe(text(1).length + 5000);
 	});
 	it('never serves a stale entry: any changed byte, file or sidecar changes the key', async () => {
 		const dir = makeCorpus({'a.txt': text(1), 'b.txt': text(2)});

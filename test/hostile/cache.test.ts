@@ -64,8 +64,8 @@ describe('a cache that verifies', () => {
 		];
 		for (const shape of shapes) {
 			store.put(`corpus-${key}`, shape);
-			const rows = previewKey(dir, {}).key;
-			store.putJson(`rows-${rows}`, {version: CACHE_VERSION, key: rows, rows: [{source: 'a.txt'}], warnings: []});
+			const rows = previewKey(dir, {});
+			store.putJson(`rows-${rows}`, {version: CACHE_VERSION, key: rows, rows: [{source: 'a.txt'}], warnings: [], bytes: 0});
 			const r = cli(['sources', '--json', '--corpus', dir], root);
 			expect(r.status, `${JSON.stringify(shape)}\n${r.stderr}`).toBe(0);
 			expect(r.stderr).toBe('');
