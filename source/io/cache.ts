@@ -220,6 +220,31 @@ export function readPreview(key: string, store = openCache()): Preview | null {
 	return store.getJson(previewEntry(key), (v): v is Preview => isPreview(v, key));
 }
 
+/** A stored sources list parsed and checked; null (and the entry dropped) when it is not one. */
+function checkedPreview(stored: Buffer, key: string, store: Store): Preview | null {
+	try {
+		const v: unknown = JSON.parse(stored.toString('utf8'));
+		if (isPreview(v, key)) return v;
+	} catch {
+		// Dropped below.
+	}
+	store.delete(previewEntry(key));
+	return null;
+}
+
+/**
+ * A sources list as sent to the explorer (its stored JSON), checked there: its shape, not its key, which the
+ * thread that read it checks; null when it is not one.
+ */
+export function previewOf(json: Uint8Array): Preview | null {
+	try {
+		const v: unknown = JSON.parse(new TextDecoder().decode(json));
+		return isObj(v) && typeof v['key'] === 'string' && isPreview(v, v['key']) ? v : null;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * Write the reuse found in a corpus and what its assembly changed, and its sources list (under `rowsKey`); a
  * failure only loses the cache.
@@ -280,20 +305,32 @@ export type CorpusJson = {json: string[]; warnings: string[]};
 export async function streamAnalysed(
 	dir: string,
 	options: LoadOptions & CacheOptions,
-	hooks: {onCorpus: (corpus: CorpusJson) => void; onPreview?: (preview: Preview) => void},
+	/** `onPreview`: the kept sources list's JSON as stored (`previewOf` reads it), sent before it is parsed here. */
+	hooks: {onCorpus: (corpus: CorpusJson) => void; onPreview?: (json: Uint8Array) => void},
 ): Promise<{reuse: Reuse; chunks?: KeptReuse['chunks']}> {
-	return readAnalysed(dir, options, {...hooks, passOn: true});
+	return readAnalysed(dir, options, {onCorpus: hooks.onCorpus, onPreviewJson: hooks.onPreview, passOn: true});
 }
 
 async function readAnalysed(
 	dir: string,
 	options: LoadOptions & CacheOptions,
-	hooks: {onCorpus?: (corpus: CorpusJson) => void; onPreview?: (preview: Preview) => void; passOn: boolean},
+	hooks: {
+		onCorpus?: (corpus: CorpusJson) => void;
+		onPreview?: (preview: Preview) => void;
+		onPreviewJson?: (json: Uint8Array) => void;
+		passOn: boolean;
+	},
 ): Promise<{corpus: Corpus | null; reuse: Reuse; cached: boolean; chunks?: KeptReuse['chunks']}> {
 	const walk = walkCorpus(dir, options);
 	const quick = options.cache === false ? null : previewKey(dir, options, walk);
-	const preview = quick && hooks.onPreview ? readPreview(quick, openCache(options)) : null;
-	if (preview) hooks.onPreview!(preview);
+	const wanted = Boolean(hooks.onPreview ?? hooks.onPreviewJson);
+	const lists = openCache(options);
+	const stored = quick && wanted ? lists.get(previewEntry(quick)) : null;
+	// The list goes to the explorer as stored, before it is parsed here: at 100,000 articles, parsing and
+	// encoding it again delayed the first frame by over a second. It is checked on both sides.
+	if (stored) hooks.onPreviewJson?.(Uint8Array.from(stored));
+	const preview = quick && stored ? checkedPreview(stored, quick, lists) : null;
+	if (preview) hooks.onPreview?.(preview);
 	// Sized for this corpus: by the bytes its files had when the list was kept, else by looking at each.
 	const store = quick ? openCache(options, preview?.bytes ?? corpusBytes(walk, options)) : null;
 	const read = await readParallel(dir, {
@@ -329,7 +366,7 @@ async function readAnalysed(
 	const kept = store ? readReuse(key, store) : null;
 	if (kept && fitsCorpus(kept.reuse, corpus.sources)) {
 		// The list shown first was asked for and missing (evicted, or the files touched): kept for next time.
-		if (hooks.onPreview && !preview && quick) writePreview(corpus, kept.reuse, quick, store!);
+		if (wanted && !preview && quick) writePreview(corpus, kept.reuse, quick, store!);
 		return {corpus, reuse: kept.reuse, cached: true, chunks: kept.chunks};
 	}
 	if (kept) store!.delete(corpusEntry(key));

@@ -5,7 +5,7 @@
 
 import {Worker} from 'node:worker_threads';
 import {unpackSource, type PackedSource} from '../core/pack.js';
-import type {Preview} from '../io/cache.js';
+import {type Preview, previewOf} from '../io/cache.js';
 import {parseChunks} from '../core/chunks.js';
 import type {Corpus} from '../core/source.js';
 import type {Reuse} from '../core/reuse.js';
@@ -37,7 +37,10 @@ export function startAnalysis(dir: string, options: WorkerRequest['options']): A
 	let decoding = Promise.resolve();
 	const receive = (message: WorkerMessage) => {
 		decoding = decoding
-			.then(async () => deliver(await decodeMessage(dir, message)))
+			.then(async () => {
+				const event = await decodeMessage(dir, message);
+				if (event) deliver(event);
+			})
 			.catch((error: Error) => deliver({type: 'error', message: `analysis failed: ${error.message}`}));
 	};
 	worker.on('message', receive);
@@ -53,13 +56,17 @@ export function startAnalysis(dir: string, options: WorkerRequest['options']): A
 	};
 }
 
-/** A worker message as the explorer takes it: chunks parsed (between frames) into the corpus or pairs. */
-async function decodeMessage(dir: string, message: WorkerMessage): Promise<AnalysisEvent> {
+/** A worker message as the explorer takes it: chunks parsed (between frames) into the corpus or pairs; null: nothing to take. */
+async function decodeMessage(dir: string, message: WorkerMessage): Promise<AnalysisEvent | null> {
 	if (message.type === 'corpus') {
 		const sources = await parseChunks<PackedSource, Corpus['sources'][number]>(message.chunks, unpackSource);
 		return {type: 'corpus', corpus: {dir, sources, warnings: message.warnings}};
 	}
-	if (message.type === 'preview') return {type: 'preview', preview: JSON.parse(new TextDecoder().decode(message.json)) as Preview};
+	if (message.type === 'preview') {
+		// A list that is not one is not drawn: the corpus, when read, is.
+		const preview = previewOf(message.json);
+		return preview ? {type: 'preview', preview} : null;
+	}
 	if (message.type === 'reuse') {
 		const families = await parseChunks<Family>(message.families);
 		const pairs = await parseChunks<Pair>(message.pairs);

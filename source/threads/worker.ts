@@ -5,7 +5,7 @@
 import {lowerThreadPriority} from './priority.js';
 import {parentPort, workerData} from 'node:worker_threads';
 import {packSource} from '../core/pack.js';
-import {type CacheOptions, type CorpusJson, type Preview, streamAnalysed} from '../io/cache.js';
+import {type CacheOptions, type CorpusJson, streamAnalysed} from '../io/cache.js';
 import {buffers, chunksOfJson, jsonChunks} from '../core/chunks.js';
 import type {Reuse} from '../core/reuse.js';
 import type {Corpus, Progress} from '../core/source.js';
@@ -15,8 +15,9 @@ import {isPassimFolder, loadPassimAnalysed} from '../io/passim.js';
 export type WorkerRequest = {dir: string; options: Omit<LoadOptions, 'onProgress'> & CacheOptions};
 export type WorkerMessage =
 	/**
-	 * `json`: the cached sources list as UTF-8 JSON, transferred. As objects, 100,000 rows took 0.6 s to
-	 * arrive on the main thread, before the first frame; parsed there, about a fifth of that.
+	 * `json`: the cached sources list as UTF-8 JSON, as stored, transferred (`previewOf` reads it). As objects,
+	 * 100,000 rows took 0.6 s to arrive on the main thread, before the first frame; parsed there, about a
+	 * fifth of that.
 	 */
 	| {type: 'preview'; json: Uint8Array}
 	/** How far reading or comparing has gone; at most four a second (PROGRESS_EVERY_MS). */
@@ -51,8 +52,7 @@ try {
 			const chunks = chunksOfJson(json);
 			port.postMessage({type: 'corpus', warnings, chunks} satisfies WorkerMessage, buffers(chunks));
 		},
-		onPreview: (preview: Preview) => {
-			const json = new TextEncoder().encode(JSON.stringify(preview));
+		onPreview: (json: Uint8Array) => {
 			port.postMessage({type: 'preview', json} satisfies WorkerMessage, [json.buffer as ArrayBuffer]);
 		},
 	};

@@ -9,7 +9,7 @@ import {parseChunks} from '../../source/core/chunks.js';
 import {type PackedSource, unpackSource} from '../../source/core/pack.js';
 import type {Source} from '../../source/core/source.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
-import {corpusKey, type Preview} from '../../source/io/cache.js';
+import {corpusKey, previewKey, previewOf} from '../../source/io/cache.js';
 import {Store} from '../../source/io/store.js';
 import {CLI, makeCorpus, scratchDir} from '../helpers.js';
 
@@ -68,8 +68,14 @@ describe('analysis thread', () => {
 		const second = await runWorker(dir, {cacheRoot});
 		expect(first.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['corpus', 'reuse']);
 		expect(second.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['preview', 'corpus', 'reuse']);
-		const preview = second.find(m => m.type === 'preview')!;
-		const rows = (JSON.parse(new TextDecoder().decode((preview as {json: Uint8Array}).json)) as Preview).rows;
+		const preview = second.find(m => m.type === 'preview')! as {json: Uint8Array};
+		const rows = previewOf(preview.json)!.rows;
+		// The list is sent as it is stored, not parsed and encoded again.
+		const stored = new Store(cacheRoot).get(`rows-${previewKey(dir, {})}`)!;
+		expect(Buffer.from(preview.json).equals(stored)).toBe(true);
+		// What is not a list is not drawn.
+		expect(previewOf(new TextEncoder().encode('{"version": 1}'))).toBeNull();
+		expect(previewOf(new TextEncoder().encode('not json'))).toBeNull();
 		expect(rows.map(r => r.source)).toEqual(['a.txt', 'b.txt', 'c.txt']);
 		// The reuse sent from the cache's lines is the reuse the first launch found and sent.
 		const reuseOf = async (ms: WorkerMessage[]) => {
