@@ -288,7 +288,7 @@ export async function loadAnalysed(
 	options: LoadOptions & CacheOptions,
 	hooks: {onPreview?: (preview: Preview) => void} = {},
 ): Promise<{corpus: Corpus; reuse: Reuse; cached: boolean}> {
-	const read = await readAnalysed(dir, options, {...hooks, passOn: false});
+	const read = await loadWith(dir, options, {...hooks, passOn: false});
 	return {corpus: read.corpus!, reuse: read.reuse, cached: read.cached};
 }
 
@@ -308,10 +308,11 @@ export async function streamAnalysed(
 	/** `onPreview`: the kept sources list's JSON as stored (`previewOf` reads it), sent before it is parsed here. */
 	hooks: {onCorpus: (corpus: CorpusJson) => void; onPreview?: (json: Uint8Array) => void},
 ): Promise<{reuse: Reuse; chunks?: KeptReuse['chunks']}> {
-	return readAnalysed(dir, options, {onCorpus: hooks.onCorpus, onPreviewJson: hooks.onPreview, passOn: true});
+	return loadWith(dir, options, {onCorpus: hooks.onCorpus, onPreviewJson: hooks.onPreview, passOn: true});
 }
 
-async function readAnalysed(
+/** What `loadAnalysed` and `streamAnalysed` share: `passOn`, the corpus goes to `onCorpus` as JSON, and may never be unpacked here. */
+async function loadWith(
 	dir: string,
 	options: LoadOptions & CacheOptions,
 	hooks: {
