@@ -96,15 +96,22 @@ describe('analysis thread', () => {
 		for (let i = 0; i < 6; i++)
 			files[`other${i}.txt`] = `Other ${i}\nA text about harbour number ${i} and its ${i + 7} new cranes, and nothing else.\n`;
 		files['other-again.txt'] = files['other3.txt']!;
+		// A file that is skipped and a sidecar entry that names no file: warnings of the corpus, the same
+		// whichever way it is read.
+		files['binary.txt'] = 'PK\u0000\u0003\u0004 not text at all \u0000\u0000';
+		files['churnscope.json'] = JSON.stringify({sources: {'gone.txt': {date: '2025-01-01'}}});
 		const dir = makeCorpus(files);
 		const cacheRoot = scratchDir('cache-');
-		const expected = loadCorpus(dir).sources;
+		const loaded = loadCorpus(dir);
+		const expected = loaded.sources;
+		expect(loaded.warnings.length).toBe(2);
 		// The case is real: furniture was marked and a duplicate found.
 		expect(expected.some(x => x.blocks.some(b => b.boilerplate))).toBe(true);
 		expect(expected.find(x => x.id === 'other3.txt')!.sameAs).toBe('other-again.txt');
 		const sentCorpus = async () => {
 			const messages = await onThreads(() => runWorker(dir, {cacheRoot}));
 			const sent = messages.find(m => m.type === 'corpus') as Extract<WorkerMessage, {type: 'corpus'}>;
+			expect(sent.warnings).toEqual(loaded.warnings);
 			return JSON.stringify(await parseChunks<PackedSource, Source>(sent.chunks, unpackSource));
 		};
 		// Read and assembled; then, on a second launch, the files' batches sent on as they are, with the kept
