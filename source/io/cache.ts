@@ -360,10 +360,13 @@ async function loadWith(
 	const {corpus, features, assembly, changed} = read.result();
 	// Each source as its file's thread packed it, unless the corpus's assembly changed it since.
 	const packed = read.packed?.json;
+	read.packed = null;
 	hooks.onCorpus?.({
 		json: corpus.sources.map((s, i) => (packed && !changed.has(i) ? packed[i]! : JSON.stringify(packSource(s)))),
 		warnings: corpus.warnings,
 	});
+	// Not kept through the matching that follows.
+	packed?.splice(0);
 	const kept = store ? readReuse(key, store) : null;
 	if (kept && fitsCorpus(kept.reuse, corpus.sources)) {
 		// The list shown first was asked for and missing (evicted, or the files touched): kept for next time.

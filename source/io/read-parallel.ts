@@ -48,7 +48,10 @@ export type ParallelRead = {
 	marks: string[];
 	/** The corpus's warnings: the folder's, each file skipped, each sidecar entry that names no file read. */
 	warnings: string[];
-	/** Each file read, in corpus order: its packed source as JSON and its shape; null when read on this thread. */
+	/**
+	 * Each file read, in corpus order: its packed source as JSON and its shape; null when read on this thread,
+	 * or when the caller is done with it (set it to null, so that it is not kept through the matching).
+	 */
 	packed: {json: string[]; shapes: SourceShape[]} | null;
 	result(): ReadResult;
 };
@@ -123,6 +126,8 @@ export async function readParallel(
 		result: () => {
 			if (result) return result;
 			const analysed = outcomes.flatMap(o => o.files ?? unpackFiles(o.packed, false));
+			// The batches' JSON is not needed again: not kept through the matching that may follow.
+			outcomes = [];
 			const {corpus, features, changed, assembly} = assembleCorpus(dir, analysed, warnings);
 			result = {corpus, features, analysed: analysed.length - fromCache, fromCache, marks, changed, assembly};
 			return result;
