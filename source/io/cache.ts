@@ -17,6 +17,7 @@ import {join} from 'node:path';
 import {type SourceRow, sourceRows} from '../core/analysis.js';
 import {jsonChunks} from '../core/chunks.js';
 import {findReuse, type Reuse} from '../core/reuse.js';
+import {familiesWithoutTexts, pairsWithoutTexts, restoreTexts} from '../core/reuse-json.js';
 import type {Corpus, Source} from '../core/source.js';
 import {type PackedSource, packSource, type SourceShape, unpackSource} from '../core/pack.js';
 import {applyAssembly, type Assembly} from '../core/pipeline.js';
@@ -206,7 +207,8 @@ function reuseOf({head, lines}: Entry, key: string, store: Store): KeptReuse | n
 }
 
 /**
- * The reuse kept for a corpus key, not yet checked against the corpus (see `fitsCorpus`); null when there is
+ * The reuse kept for a corpus key, not yet checked against the corpus (see `fitsCorpus`), its members' and
+ * sides' texts left out (see core/reuse-json.ts); null when there is
  * none, or it is unreadable, corrupt or of another shape (and then it is dropped). Its lines come too, in a
  * buffer of their own, so that the analysis thread hands them to the explorer as they are rather than
  * encoding the same JSON again (at 100,000 articles, 316 MB).
@@ -250,8 +252,8 @@ export function previewOf(json: Uint8Array): Preview | null {
  * failure only loses the cache.
  */
 export function writeCache(corpus: Corpus, reuse: Reuse, assembly: Assembly, key: string, rowsKey: string, store = openCache()): void {
-	const families = jsonChunks(reuse.families);
-	const pairs = jsonChunks(reuse.pairs);
+	const families = jsonChunks(familiesWithoutTexts(reuse.families));
+	const pairs = jsonChunks(pairsWithoutTexts(reuse.pairs));
 	const head: ReuseHead = {
 		version: CACHE_VERSION,
 		key,
@@ -369,6 +371,8 @@ async function loadWith(
 	packed?.splice(0);
 	const kept = store ? readReuse(key, store) : null;
 	if (kept && fitsCorpus(kept.reuse, corpus.sources)) {
+		const texts = new Map(corpus.sources.map(s => [s.id, s.text]));
+		restoreTexts(kept.reuse.families, kept.reuse.pairs, id => texts.get(id));
 		// The list shown first was asked for and missing (evicted, or the files touched): kept for next time.
 		if (wanted && !preview && quick) writePreview(corpus, kept.reuse, quick, store!);
 		return {corpus, reuse: kept.reuse, cached: true, chunks: kept.chunks};

@@ -7,6 +7,7 @@ import {Worker} from 'node:worker_threads';
 import {unpackSource, type PackedSource} from '../core/pack.js';
 import {type Preview, previewOf} from '../io/cache.js';
 import {parseChunks} from '../core/chunks.js';
+import {restoreTexts} from '../core/reuse-json.js';
 import type {Corpus} from '../core/source.js';
 import type {Reuse} from '../core/reuse.js';
 import type {Family, Pair} from '../core/types.js';
@@ -35,10 +36,11 @@ export function startAnalysis(dir: string, options: WorkerRequest['options']): A
 	};
 	// Messages are decoded one after another, so events keep the worker's order.
 	let decoding = Promise.resolve();
+	const decodeMessage = messageDecoder(dir);
 	const receive = (message: WorkerMessage) => {
 		decoding = decoding
 			.then(async () => {
-				const event = await decodeMessage(dir, message);
+				const event = await decodeMessage(message);
 				if (event) deliver(event);
 			})
 			.catch((error: Error) => deliver({type: 'error', message: `analysis failed: ${error.message}`}));
@@ -56,21 +58,31 @@ export function startAnalysis(dir: string, options: WorkerRequest['options']): A
 	};
 }
 
-/** A worker message as the explorer takes it: chunks parsed (between frames) into the corpus or pairs; null: nothing to take. */
-async function decodeMessage(dir: string, message: WorkerMessage): Promise<AnalysisEvent | null> {
-	if (message.type === 'corpus') {
-		const sources = await parseChunks<PackedSource, Corpus['sources'][number]>(message.chunks, unpackSource);
-		return {type: 'corpus', corpus: {dir, sources, warnings: message.warnings}};
-	}
-	if (message.type === 'preview') {
-		// A list that is not one is not drawn: the corpus, when read, is.
-		const preview = previewOf(message.json);
-		return preview ? {type: 'preview', preview} : null;
-	}
-	if (message.type === 'reuse') {
-		const families = await parseChunks<Family>(message.families);
-		const pairs = await parseChunks<Pair>(message.pairs);
-		return {type: 'reuse', reuse: {families, pairs, repeats: message.repeats, stock: message.stock}};
-	}
-	return message;
+/**
+ * How the explorer takes the worker's messages, one after another: chunks parsed (between frames) into the
+ * corpus or the reuse, whose passages' texts are cut from the corpus's sources (they travel without them,
+ * core/reuse-json.ts); null: nothing to take.
+ */
+export function messageDecoder(dir: string): (message: WorkerMessage) => Promise<AnalysisEvent | null> {
+	let texts = new Map<string, string>();
+	return async message => {
+		if (message.type === 'corpus') {
+			const sources = await parseChunks<PackedSource, Corpus['sources'][number]>(message.chunks, unpackSource);
+			texts = new Map(sources.map(s => [s.id, s.text]));
+			return {type: 'corpus', corpus: {dir, sources, warnings: message.warnings}};
+		}
+		if (message.type === 'preview') {
+			// A list that is not one is not drawn: the corpus, when read, is.
+			const preview = previewOf(message.json);
+			return preview ? {type: 'preview', preview} : null;
+		}
+		if (message.type === 'reuse') {
+			const families = await parseChunks<Family>(message.families);
+			const pairs = await parseChunks<Pair>(message.pairs);
+			// The worker sends the corpus first: its texts are here.
+			restoreTexts(families, pairs, id => texts.get(id));
+			return {type: 'reuse', reuse: {families, pairs, repeats: message.repeats, stock: message.stock}};
+		}
+		return message;
+	};
 }

@@ -7,6 +7,7 @@ import {parentPort, workerData} from 'node:worker_threads';
 import {packSource} from '../core/pack.js';
 import {type CacheOptions, type CorpusJson, streamAnalysed} from '../io/cache.js';
 import {buffers, chunksOfJson, jsonChunks} from '../core/chunks.js';
+import {familiesWithoutTexts, pairsWithoutTexts} from '../core/reuse-json.js';
 import type {Reuse} from '../core/reuse.js';
 import type {Corpus, Progress} from '../core/source.js';
 import type {LoadOptions} from '../io/read-corpus.js';
@@ -66,8 +67,9 @@ try {
 	const {reuse} = loaded;
 	// Reuse from the cache comes with its lines, already the chunks the explorer takes.
 	const kept = 'chunks' in loaded ? loaded.chunks : undefined;
-	const families = kept?.families ?? jsonChunks(reuse.families);
-	const pairs = kept?.pairs ?? jsonChunks(reuse.pairs);
+	// Without the passages' texts, which the explorer cuts from its sources (core/reuse-json.ts).
+	const families = kept?.families ?? jsonChunks(familiesWithoutTexts(reuse.families));
+	const pairs = kept?.pairs ?? jsonChunks(pairsWithoutTexts(reuse.pairs));
 	port.postMessage({type: 'reuse', families, pairs, repeats: reuse.repeats, stock: reuse.stock} satisfies WorkerMessage, [
 		...new Set([...buffers(families), ...buffers(pairs)]),
 	]);

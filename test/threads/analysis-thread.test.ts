@@ -3,7 +3,8 @@
 import {join} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {describe, expect, it} from 'vitest';
-import {type AnalysisEvent, startAnalysis} from '../../source/threads/analysis-thread.js';
+import {type AnalysisEvent, messageDecoder, startAnalysis} from '../../source/threads/analysis-thread.js';
+import {findReuse} from '../../source/core/reuse.js';
 import type {WorkerMessage, WorkerRequest} from '../../source/threads/worker.js';
 import {parseChunks} from '../../source/core/chunks.js';
 import {type PackedSource, unpackSource} from '../../source/core/pack.js';
@@ -82,6 +83,17 @@ describe('analysis thread', () => {
 			const r = ms.find(m => m.type === 'reuse') as Extract<WorkerMessage, {type: 'reuse'}>;
 			return {families: await parseChunks(r.families), pairs: await parseChunks(r.pairs)};
 		};
+		// As the explorer takes them, from either launch: the reuse found, its passages' texts cut from the
+		// corpus's sources (they travel without them).
+		const found = findReuse(loadCorpus(dir).sources);
+		for (const ms of [first, second]) {
+			const decode = messageDecoder(dir);
+			const events = [];
+			for (const m of ms) events.push(await decode(m));
+			const reuse = events.find(e => e?.type === 'reuse') as Extract<AnalysisEvent, {type: 'reuse'}>;
+			expect(JSON.stringify(reuse.reuse.families)).toBe(JSON.stringify(found.families));
+			expect(JSON.stringify(reuse.reuse.pairs)).toBe(JSON.stringify(found.pairs));
+		}
 		const [a, b] = await Promise.all([reuseOf(first), reuseOf(second)]);
 		expect(b).toEqual(a);
 		expect(a.pairs.length).toBe(1);
