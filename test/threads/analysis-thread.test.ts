@@ -1,5 +1,6 @@
 // The analysis thread's failure paths: the worker reports what went wrong as an event, and a worker that
 // dies is reported too, in one line, rather than leaving the explorer waiting.
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {describe, expect, it} from 'vitest';
@@ -161,6 +162,31 @@ describe('analysis thread', () => {
 			JSON.stringify(await parseChunks([new TextEncoder().encode(good.split('\n').at(-1)!)])),
 		);
 		expect(store.get(entry)!.toString('utf8')).toBe(good);
+	});
+
+	it('on a pool, after a file changed in place, shows the kept list and then the corpus and reuse as they are now', async () => {
+		const story = (n: number, cost: string) =>
+			`Story ${n}\nThe harbour authority approved terminal ${n} on Tuesday after months of debate. It will cost ${cost} billion euros and open in 2030.\n`;
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 60; i++) files[`s${i}.txt`] = story(i % 3, '4.2');
+		const dir = makeCorpus(files);
+		const cacheRoot = scratchDir('cache-');
+		await onThreads(() => runWorker(dir, {cacheRoot}));
+		// Same names: the kept list is shown; other text: the batches kept packed are unpacked after all, the
+		// corpus assembled, and the reuse found again.
+		writeFileSync(join(dir, 's1.txt'), story(1, '9.7'));
+		const messages = await onThreads(() => runWorker(dir, {cacheRoot}));
+		expect(messages.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['preview', 'corpus', 'reuse']);
+		const decode = messageDecoder(dir);
+		const events = [];
+		for (const m of messages) events.push(await decode(m));
+		const corpus = events.find(e => e?.type === 'corpus') as Extract<AnalysisEvent, {type: 'corpus'}>;
+		const now = loadCorpus(dir);
+		expect(JSON.stringify(corpus.corpus.sources)).toBe(JSON.stringify(now.sources));
+		const reuse = events.find(e => e?.type === 'reuse') as Extract<AnalysisEvent, {type: 'reuse'}>;
+		const found = findReuse(now.sources);
+		expect(JSON.stringify(reuse.reuse.pairs)).toBe(JSON.stringify(found.pairs));
+		expect(found.pairs.some(p => p.figures.some(f => f.status === 'changed'))).toBe(true);
 	});
 
 	it('reports a worker that dies as a failed analysis', async () => {
