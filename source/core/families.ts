@@ -514,7 +514,10 @@ export function familiesFromSpans(sources: Source[], clusters: MemberSpan[][]): 
 	return {families, pairs: pairsOf(families, new Map(sources.map(s => [s.id, s]))), stock: []};
 }
 
-const languageOfSource = (s: Source) => s.language ?? null;
+/** A source's language (ISO 639-1) when the corpus knows it (a source made from a kept list may have none). */
+export function languageOfSource(s: Source): string | null {
+	return 'language' in s && typeof s.language === 'string' ? s.language : null;
+}
 
 const range = (lo: number, hi: number) => Array.from({length: hi - lo + 1}, (_, i) => lo + i);
 

@@ -122,7 +122,8 @@ export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array; sourc
 /** What a kept analysis of a corpus is checked against, for each source: its id, sentence count and text length. */
 export type SourceShape = {id: string; sentences: number; length: number};
 
-const shapeOf = (s: {id: string; sentences: unknown[]; text: string}): SourceShape => ({
+/** A source's shape. */
+export const shapeOf = (s: {id: string; sentences: unknown[]; text: string}): SourceShape => ({
 	id: s.id,
 	sentences: s.sentences.length,
 	length: s.text.length,

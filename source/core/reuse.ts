@@ -12,7 +12,7 @@ import {alignSentences, type Edge, type Unit, unitsOf} from './align.js';
 import {candidatePairs, type Shingles} from './candidates.js';
 import {kindOf, passageKind, wordRatio, wordsOf} from './classify.js';
 import {compareDates, dateEnd} from './dates.js';
-import {buildFamilies} from './families.js';
+import {buildFamilies, languageOfSource} from './families.js';
 import {gapEdges} from './gaps.js';
 import {type FeatureTable, featureTable, matchStart, repeatKey, rowCount} from './features.js';
 import {lineUp} from './figures.js';
@@ -135,11 +135,6 @@ export function findReuse(sources: Source[], opts: ReuseOptions = {}): Reuse {
 		languageOf,
 	});
 	return {families, pairs, repeats: findRepeats(sources, tables), stock};
-}
-
-/** A source's language (ISO 639-1) when the corpus knows it. */
-function languageOfSource(s: Source): string | null {
-	return 'language' in s && typeof s.language === 'string' ? s.language : null;
 }
 
 /**

@@ -19,7 +19,7 @@ import {jsonChunks} from '../core/chunks.js';
 import {findReuse, type Reuse} from '../core/reuse.js';
 import {familiesWithoutTexts, pairsWithoutTexts, restoreTexts} from '../core/reuse-json.js';
 import type {Corpus, Source} from '../core/source.js';
-import {type PackedSource, packSource, type SourceShape, unpackSource} from '../core/pack.js';
+import {type PackedSource, packSource, type SourceShape, shapeOf, unpackSource} from '../core/pack.js';
 import {applyAssembly, type Assembly} from '../core/pipeline.js';
 import {fileKey, skippedMark} from './file-cache.js';
 import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, readOne, type Walk, walkCorpus} from './read-corpus.js';
@@ -303,6 +303,8 @@ export type CorpusJson = {json: string[]; warnings: string[]};
  * kept), the files' batches are kept packed as the threads made them; when the corpus's reuse is kept too,
  * they go on as they are, only the sources the kept assembly names made again, and nothing is unpacked here:
  * at 100,000 articles this thread spent most of a relaunch unpacking sources only to pack them again.
+ * With `chunks` (the reuse kept), the explorer takes the families and pairs from them: the objects in `reuse`
+ * may then be without their passages' texts (core/reuse-json.ts); only its repeats and stock are for use.
  */
 export async function streamAnalysed(
 	dir: string,
@@ -523,10 +525,7 @@ function isAssembly(v: unknown): v is Assembly {
 
 /** Whether kept reuse names only sources, sentences and offsets this corpus has. */
 export function fitsCorpus(reuse: Reuse, sources: Source[]): boolean {
-	return fitsShapes(
-		reuse,
-		sources.map(s => ({id: s.id, sentences: s.sentences.length, length: s.text.length})),
-	);
+	return fitsShapes(reuse, sources.map(shapeOf));
 }
 
 /** `fitsCorpus` against each source's shape alone. */
