@@ -33,6 +33,35 @@ export function chunksOfJson(items: string[], chunkChars = CHUNK_CHARS): Uint8Ar
 	return chunks;
 }
 
+/**
+ * Items already in UTF-8 JSON, as `chunksOfJson` gives them: copied into each chunk with the brackets and
+ * commas, never decoded and encoded again.
+ */
+export function chunksOfBytes(items: Uint8Array[], chunkBytes = CHUNK_CHARS): Uint8Array[] {
+	const chunks: Uint8Array[] = [];
+	let from = 0;
+	while (from < items.length) {
+		let to = from;
+		let size = 0;
+		while (to < items.length && size < chunkBytes) size += items[to++]!.length;
+		const chunk = new Uint8Array(size + (to - from) + 1);
+		let at = 0;
+		for (let i = from; i < to; i++) {
+			chunk[at++] = i === from ? BRACKET_OPEN : COMMA;
+			chunk.set(items[i]!, at);
+			at += items[i]!.length;
+		}
+		chunk[at] = BRACKET_CLOSE;
+		chunks.push(chunk);
+		from = to;
+	}
+	return chunks;
+}
+
+const BRACKET_OPEN = 0x5b;
+const COMMA = 0x2c;
+const BRACKET_CLOSE = 0x5d;
+
 /** The items back, in order, decoded a chunk at a time with the event loop free in between. */
 export async function parseChunks<E, T = E>(chunks: Uint8Array[], decode: (item: E) => T = x => x as unknown as T): Promise<T[]> {
 	const utf8 = new TextDecoder();

@@ -113,11 +113,13 @@ export function unpackSource(s: PackedSource): Source {
  * number array in two typed arrays whose buffers are transferred, not copied. Structured cloning the same
  * objects took six times as long as this (thousands of small objects and arrays).
  *
- * `sources`: each file's packed source as JSON, as it is in `json` (made once, for both): the analysis thread
- * hands these to the explorer for every source the assembly of the corpus left as it was, rather than
- * encoding the corpus again (at 100,000 articles, 11 s of a relaunch). Absent from a cache entry.
+ * `sources`: each file's packed source as UTF-8 JSON, as it is in `json`, views of one buffer that crosses
+ * threads transferred: the analysis thread hands these to the explorer for every source the assembly of the
+ * corpus left as it was, rather than encoding the corpus again (at 100,000 articles, 11 s of a relaunch; as
+ * strings, encoding them for the explorer's chunks was still a second of a relaunch at 10,000). A cache entry
+ * holds them as they are, so a file thread cuts them from the entry's bytes. Absent from a cache entry.
  */
-export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array; sources?: string[]; shapes?: SourceShape[]};
+export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array; sources?: Uint8Array[]; shapes?: SourceShape[]};
 
 /** What a kept analysis of a corpus is checked against, for each source: its id, sentence count and text length. */
 export type SourceShape = {id: string; sentences: number; length: number};
@@ -142,7 +144,7 @@ const tableParts = (t: FeatureTable) =>
  * that finds a file's entry in the analysis cache takes the part from it as it is (`partOfEntry`), without
  * making the source's objects and packing them again.
  */
-export type PackedPart = {head: string; source: string; shape: SourceShape; u32: Uint32Array; u8: Uint8Array};
+export type PackedPart = {head: string; source: Uint8Array; shape: SourceShape; u32: Uint32Array; u8: Uint8Array};
 
 /** A file's analysis as a part. */
 export function partOf(f: FileAnalysis): PackedPart {
@@ -172,7 +174,7 @@ export function partOf(f: FileAnalysis): PackedPart {
 	// The FileHead as JSON, its source put in as made: `{"source":…,` and the rest without its `{`.
 	return {
 		head: `${HEAD_START}${source},${JSON.stringify(rest).slice(1)}`,
-		source,
+		source: UTF8.encode(source),
 		shape: shapeOf(f.source),
 		u32,
 		u8: f.features.figureMask.slice(),
@@ -184,25 +186,41 @@ const HEAD_START = '{"source":';
 /** The key after the source in a head. */
 const AFTER_SOURCE = ',"textKey":';
 
-/** Parts joined into one batch, in order. */
+const UTF8 = new TextEncoder();
+
+/** Parts joined into one batch, in order; the sources' JSON is copied into one buffer, of which `sources` are views. */
 export function joinParts(parts: PackedPart[]): PackedFiles {
 	let n32 = 0;
 	let n8 = 0;
+	let nSource = 0;
 	for (const p of parts) {
 		n32 += p.u32.length;
 		n8 += p.u8.length;
+		nSource += p.source.length;
 	}
 	const u32 = new Uint32Array(n32);
 	const u8 = new Uint8Array(n8);
+	const sourceBytes = new Uint8Array(nSource);
+	const sources: Uint8Array[] = [];
 	let p32 = 0;
 	let p8 = 0;
+	let pSource = 0;
 	for (const p of parts) {
 		u32.set(p.u32, p32);
 		u8.set(p.u8, p8);
+		sourceBytes.set(p.source, pSource);
+		sources.push(sourceBytes.subarray(pSource, pSource + p.source.length));
 		p32 += p.u32.length;
 		p8 += p.u8.length;
+		pSource += p.source.length;
 	}
-	return {json: `[${parts.map(p => p.head).join(',')}]`, u32, u8, sources: parts.map(p => p.source), shapes: parts.map(p => p.shape)};
+	return {json: `[${parts.map(p => p.head).join(',')}]`, u32, u8, sources, shapes: parts.map(p => p.shape)};
+}
+
+/** The buffers a batch's message transfers (its numbers and its sources' JSON), each once. */
+export function batchBuffers(packed: PackedFiles): ArrayBuffer[] {
+	const out = new Set([packed.u32.buffer, packed.u8.buffer, ...(packed.sources ?? []).map(s => s.buffer)]);
+	return [...out] as ArrayBuffer[];
 }
 
 export function packFiles(files: FileAnalysis[]): PackedFiles {
@@ -414,11 +432,27 @@ export function partOfEntry(buf: Uint8Array): PackedPart {
 	const files = entryFiles(buf);
 	const heads = walkFiles(files, true, h => h);
 	const head = files.json.slice(1, -1);
-	const end = head.lastIndexOf(AFTER_SOURCE);
 	// The head as partOf writes it, keys in its order (no key in a source can come after its `textKey`).
-	if (heads.length !== 1 || !head.startsWith(HEAD_START) || end < 0 || Object.keys(heads[0]!).join(',') !== HEAD_KEYS)
+	if (heads.length !== 1 || !head.startsWith(HEAD_START) || Object.keys(heads[0]!).join(',') !== HEAD_KEYS)
 		throw new Error('not a packed file');
-	return {head, source: head.slice(HEAD_START.length, end), shape: shapeOf(heads[0]!.source), u32: files.u32, u8: files.u8};
+	// The source's JSON cut from the entry's bytes, as the head's text up to AFTER_SOURCE: UTF-8 puts no ASCII
+	// byte inside another character, so the key's bytes are found where its characters are.
+	const from = ENTRY_JSON_AT + 1 + HEAD_START.length;
+	const end = lastIndexOfAscii(buf, AFTER_SOURCE, from, ENTRY_JSON_AT + new DataView(buf.buffer, buf.byteOffset).getUint32(0, true));
+	if (end < 0) throw new Error('not a packed file');
+	return {head, source: buf.subarray(from, end), shape: shapeOf(heads[0]!.source), u32: files.u32, u8: files.u8};
+}
+
+/** Where an entry's JSON starts: after its three lengths. */
+const ENTRY_JSON_AT = 12;
+
+/** The last index in `bytes[from, to)` where the ASCII string `key` starts, or -1. */
+function lastIndexOfAscii(bytes: Uint8Array, key: string, from: number, to: number): number {
+	outer: for (let i = to - key.length; i >= from; i--) {
+		for (let k = 0; k < key.length; k++) if (bytes[i + k] !== key.charCodeAt(k)) continue outer;
+		return i;
+	}
+	return -1;
 }
 
 const HEAD_KEYS = 'source,textKey,blocks,rows,repeatKeys,dates';

@@ -294,8 +294,13 @@ export async function loadAnalysed(
 	return {corpus: read.corpus!, reuse: read.reuse, cached: read.cached};
 }
 
-/** A corpus as the explorer's thread is sent it: each source packed as JSON, in order, and the corpus's warnings. */
-export type CorpusJson = {json: string[]; warnings: string[]};
+/** A corpus as the explorer's thread is sent it: each source packed as UTF-8 JSON, in order, and the corpus's warnings. */
+export type CorpusJson = {json: Uint8Array[]; warnings: string[]};
+
+const UTF8_OUT = new TextEncoder();
+const UTF8_IN = new TextDecoder();
+/** A source packed as UTF-8 JSON, as the explorer is sent it. */
+export const sourceJson = (s: Source): Uint8Array => UTF8_OUT.encode(JSON.stringify(packSource(s)));
 
 /**
  * The corpus and its reuse as the explorer takes them: `onCorpus` is given the corpus as JSON as soon as it
@@ -366,7 +371,7 @@ async function loadWith(
 	const packed = read.packed?.json;
 	read.packed = null;
 	hooks.onCorpus?.({
-		json: corpus.sources.map((s, i) => (packed && !changed.has(i) ? packed[i]! : JSON.stringify(packSource(s)))),
+		json: corpus.sources.map((s, i) => (packed && !changed.has(i) ? packed[i]! : sourceJson(s))),
 		warnings: corpus.warnings,
 	});
 	// Not kept through the matching that follows.
@@ -389,20 +394,20 @@ async function loadWith(
  * Each source's JSON as its file's thread packed it, with a kept assembly applied to the sources it names
  * (unpacked, changed and packed again); null when the assembly does not fit the sources.
  */
-function assembledJson(json: string[], assembly: Assembly): string[] | null {
+function assembledJson(json: Uint8Array[], assembly: Assembly): Uint8Array[] | null {
 	const out = json.slice();
 	const changed = new Map<number, Source>();
 	try {
 		applyAssembly(assembly, i => {
 			if (!Number.isInteger(i) || i < 0 || i >= json.length) throw new Error('no such source');
-			const s = changed.get(i) ?? unpackSource(JSON.parse(json[i]!) as PackedSource);
+			const s = changed.get(i) ?? unpackSource(JSON.parse(UTF8_IN.decode(json[i]!)) as PackedSource);
 			changed.set(i, s);
 			return s;
 		});
 	} catch {
 		return null;
 	}
-	for (const [i, s] of changed) out[i] = JSON.stringify(packSource(s));
+	for (const [i, s] of changed) out[i] = sourceJson(s);
 	return out;
 }
 

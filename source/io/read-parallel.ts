@@ -49,10 +49,10 @@ export type ParallelRead = {
 	/** The corpus's warnings: the folder's, each file skipped, each sidecar entry that names no file read. */
 	warnings: string[];
 	/**
-	 * Each file read, in corpus order: its packed source as JSON and its shape; null when read on this thread,
+	 * Each file read, in corpus order: its packed source as UTF-8 JSON and its shape; null when read on this thread,
 	 * or when the caller is done with it (set it to null, so that it is not kept through the matching).
 	 */
-	packed: {json: string[]; shapes: SourceShape[]} | null;
+	packed: {json: Uint8Array[]; shapes: SourceShape[]} | null;
 	result(): ReadResult;
 };
 
@@ -103,7 +103,7 @@ export async function readParallel(
 	}
 	// Warnings and analyses in corpus order, as one thread would give them.
 	const marks: string[] = [];
-	const json: string[] = [];
+	const json: Uint8Array[] = [];
 	const shapes: SourceShape[] = [];
 	let fromCache = 0;
 	for (const o of outcomes) {

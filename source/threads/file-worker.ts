@@ -4,7 +4,7 @@
 import {lowerThreadPriority} from './priority.js';
 import {parentPort} from 'node:worker_threads';
 import type {GivenMeta} from '../core/source.js';
-import {joinParts, type PackedFiles, type PackedPart} from '../core/pack.js';
+import {batchBuffers, joinParts, type PackedFiles, type PackedPart} from '../core/pack.js';
 import {AS_PART} from '../io/file-cache.js';
 import {type CorpusFile, readAnalysed} from '../io/read-corpus.js';
 import {Store} from '../io/store.js';
@@ -53,8 +53,5 @@ port.on('message', (task: FileTask) => {
 		if (out.hit) hits++;
 	}
 	const packed = joinParts(parts);
-	port.postMessage({packed, skipped, hits, marks} satisfies FileOutcome, [
-		packed.u32.buffer as ArrayBuffer,
-		packed.u8.buffer as ArrayBuffer,
-	]);
+	port.postMessage({packed, skipped, hits, marks} satisfies FileOutcome, batchBuffers(packed));
 });

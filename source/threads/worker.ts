@@ -4,9 +4,8 @@
 
 import {lowerThreadPriority} from './priority.js';
 import {parentPort, workerData} from 'node:worker_threads';
-import {packSource} from '../core/pack.js';
-import {type CacheOptions, type CorpusJson, streamAnalysed} from '../io/cache.js';
-import {buffers, chunksOfJson, jsonChunks} from '../core/chunks.js';
+import {type CacheOptions, type CorpusJson, sourceJson, streamAnalysed} from '../io/cache.js';
+import {buffers, chunksOfBytes, jsonChunks} from '../core/chunks.js';
 import {familiesWithoutTexts, pairsWithoutTexts} from '../core/reuse-json.js';
 import type {Reuse} from '../core/reuse.js';
 import type {Corpus, Progress} from '../core/source.js';
@@ -50,7 +49,7 @@ try {
 	// entry, the sources list goes first, before the much larger corpus. A passim run brings its families.
 	const hooks = {
 		onCorpus: ({json, warnings}: CorpusJson) => {
-			const chunks = chunksOfJson(json);
+			const chunks = chunksOfBytes(json);
 			port.postMessage({type: 'corpus', warnings, chunks} satisfies WorkerMessage, buffers(chunks));
 		},
 		onPreview: (json: Uint8Array) => {
@@ -59,7 +58,7 @@ try {
 	};
 	// A passim run's corpus is made here, not read from packed files: packed for the explorer as it is.
 	const passimHooks = {
-		onCorpus: (corpus: Corpus) => hooks.onCorpus({json: corpus.sources.map(s => JSON.stringify(packSource(s))), warnings: corpus.warnings}),
+		onCorpus: (corpus: Corpus) => hooks.onCorpus({json: corpus.sources.map(sourceJson), warnings: corpus.warnings}),
 	};
 	const loaded = isPassimFolder(dir)
 		? await loadPassimAnalysed(dir, {...options, onProgress}, passimHooks)

@@ -65,7 +65,7 @@ describe('the analysis of each file, cached', () => {
 		expect([...fromEntries.u32]).toEqual([...packed.u32]);
 		expect([...fromEntries.u8]).toEqual([...packed.u8]);
 		// Each source's JSON, as the explorer is sent it, is its packed source.
-		expect(fromEntries.sources!.map(j => JSON.parse(j) as unknown)).toEqual(
+		expect(fromEntries.sources!.map(j => JSON.parse(new TextDecoder().decode(j)) as unknown)).toEqual(
 			files.map(f => JSON.parse(JSON.stringify(packSource(f.source)))),
 		);
 		expect(unpackFiles(fromEntries).map(f => f.source)).toEqual(files.map(f => f.source));
