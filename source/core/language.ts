@@ -203,20 +203,32 @@ const STOP_WORDS: Record<string, string[]> = {
 
 const WORD_LANGS = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(STOP_WORDS)) for (const w of words) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
+/**
+ * The longest stop word: a longer run of letters is none, and is not sliced and looked up (lower-casing never
+ * shortens a string, so this skips no match). Most of a text's words are longer than its stop words.
+ */
+const LONGEST_STOP_WORD = Math.max(...[...WORD_LANGS.keys()].map(w => w.length));
 
-/** Letters of a script, by code point. */
-function scriptOf(c: number): 'latin' | 'cyrillic' | 'han' | 'kana' | 'hangul' | null {
-	if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) return 'latin';
-	if (c >= 0x400 && c <= 0x4ff) return 'cyrillic';
-	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 'han';
-	if (c >= 0x3040 && c <= 0x30ff) return 'kana';
-	if (c >= 0xac00 && c <= 0xd7af) return 'hangul';
-	return null;
+const NONE = 0;
+const LATIN = 1;
+const CYRILLIC = 2;
+const HAN = 3;
+const KANA = 4;
+const HANGUL = 5;
+
+/** The script of a letter, by code point (NONE for anything else): a number, counted in a typed array. */
+function scriptOf(c: number): number {
+	if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) return LATIN;
+	if (c >= 0x400 && c <= 0x4ff) return CYRILLIC;
+	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return HAN;
+	if (c >= 0x3040 && c <= 0x30ff) return KANA;
+	if (c >= 0xac00 && c <= 0xd7af) return HANGUL;
+	return NONE;
 }
 
 /** ISO 639-1 code of the text's language (`en`, `es`, `pt`, `fr`, `de`, `it`, `ru`, `id`, `zh`, `ja`, `ko`), or null when unsure. */
 export function detectLanguage(text: string): string | null {
-	const scripts = {latin: 0, cyrillic: 0, han: 0, kana: 0, hangul: 0};
+	const counts = new Int32Array(6);
 	const hits: Record<string, number> = {};
 	let words = 0;
 	let latinWords = 0;
@@ -226,22 +238,23 @@ export function detectLanguage(text: string): string | null {
 		if (from < 0) return;
 		words++;
 		latinWords++;
-		for (const lang of WORD_LANGS.get(text.slice(from, to).toLowerCase()) ?? []) hits[lang] = (hits[lang] ?? 0) + 1;
+		if (to - from <= LONGEST_STOP_WORD)
+			for (const lang of WORD_LANGS.get(text.slice(from, to).toLowerCase()) ?? []) hits[lang] = (hits[lang] ?? 0) + 1;
 		from = -1;
 	};
 	let i = 0;
 	for (; i < text.length && words < SAMPLE_WORDS; i++) {
-		const c = text.charCodeAt(i);
-		const s = scriptOf(c);
-		if (s) scripts[s]++;
-		if (s === 'latin') {
+		const s = scriptOf(text.charCodeAt(i));
+		counts[s]!++;
+		if (s === LATIN) {
 			if (from < 0) from = i;
 		} else {
 			flush(i);
-			if (s === 'han' || s === 'kana' || s === 'hangul') words++;
+			if (s === HAN || s === KANA || s === HANGUL) words++;
 		}
 	}
 	flush(i);
+	const scripts = {latin: counts[LATIN]!, cyrillic: counts[CYRILLIC]!, han: counts[HAN]!, kana: counts[KANA]!, hangul: counts[HANGUL]!};
 	const letters = scripts.latin + scripts.cyrillic + scripts.han + scripts.kana + scripts.hangul;
 	if (letters === 0) return null;
 	if (scripts.kana > 0 && (scripts.kana + scripts.han) / letters >= SCRIPT_SHARE && scripts.kana * 10 >= scripts.han) return 'ja';
