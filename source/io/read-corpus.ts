@@ -54,7 +54,8 @@ export const SIDECAR_MAX_BYTES = 32 * 1024 * 1024;
 
 /** What a bounded read found: the bytes, or why there are none. */
 export type BoundedRead =
-	| {kind: 'bytes'; bytes: Buffer}
+	/** `mtimeMs`: when the file was last written, as the open file's `fstat` gave it. */
+	| {kind: 'bytes'; bytes: Buffer; mtimeMs: number}
 	/** Over the cap: `size` as `stat` gave it, or null when the cap was met while reading. */
 	| {kind: 'too-large'; size: number | null}
 	/** Not a regular file once links are resolved: never opened (or closed unread, if swapped in). */
@@ -101,7 +102,7 @@ export function readBounded(path: string, maxBytes: number): BoundedRead {
 			if (got === 0) break;
 			n += got;
 		}
-		return {kind: 'bytes', bytes: buf.subarray(0, n)};
+		return {kind: 'bytes', bytes: buf.subarray(0, n), mtimeMs: at.mtimeMs};
 	} finally {
 		closeSync(fd);
 	}

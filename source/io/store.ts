@@ -20,6 +20,12 @@ export const DEFAULT_STORE_BYTES = 512 * 1024 * 1024;
 /** A temporary file older than this was left by a run that ended before renaming it. */
 export const STALE_TEMP_MS = 60 * 60 * 1000;
 
+/**
+ * An entry read is marked as used (its time set to now) only if it was last marked longer ago than this: which
+ * entries go first when the cache is over its cap is decided to the hour, not to the second.
+ */
+export const TOUCH_EVERY_MS = 60 * 60 * 1000;
+
 const MAGIC = 'churnscope-store 1';
 const SUFFIX = '.entry';
 const TEMP = '.tmp-';
@@ -63,7 +69,9 @@ export class Store {
 		}
 		try {
 			const now = new Date();
-			utimesSync(path, now, now);
+			// Touched at most once in TOUCH_EVERY_MS: a relaunch reads every file's entry, and touching each again
+			// was a tenth of a file thread's time.
+			if (read.kind === 'bytes' && now.getTime() - read.mtimeMs > TOUCH_EVERY_MS) utimesSync(path, now, now);
 			const known = this.#index?.get(key);
 			if (known) known.used = now.getTime();
 		} catch {

@@ -1,8 +1,8 @@
 import {spawnSync} from 'node:child_process';
-import {existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
+import {existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {STALE_TEMP_MS, Store} from '../../source/io/store.js';
+import {STALE_TEMP_MS, Store, TOUCH_EVERY_MS} from '../../source/io/store.js';
 import {scratchDir} from '../helpers.js';
 
 const isList = (v: unknown): v is number[] => Array.isArray(v) && v.every(x => typeof x === 'number');
@@ -95,6 +95,22 @@ describe('store', () => {
 		// An entry larger than the whole cap is not kept at all.
 		expect(later.put('huge', 'y'.repeat(4000))).toBe(false);
 		expect(entries(root)).toEqual(['a.entry', 'c.entry', 'd.entry']);
+	});
+
+	it('marks an entry as used when it reads it, at most once an hour', () => {
+		const root = scratchDir('store-');
+		const store = new Store(root);
+		store.put('k', 'v');
+		const path = join(root, 'k.entry');
+		const mtime = () => statSync(path).mtimeMs;
+		const recent = Math.floor((Date.now() - TOUCH_EVERY_MS / 2) / 1000);
+		utimesSync(path, recent, recent);
+		expect(store.get('k')?.toString()).toBe('v');
+		expect(mtime()).toBe(recent * 1000);
+		const old = Math.floor((Date.now() - TOUCH_EVERY_MS * 2) / 1000);
+		utimesSync(path, old, old);
+		expect(store.get('k')?.toString()).toBe('v');
+		expect(mtime()).toBeGreaterThan(Date.now() - 60_000);
 	});
 
 	it('only loses the cache when its folder is a file', () => {
