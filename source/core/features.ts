@@ -149,13 +149,19 @@ function scanSentence(
 	const stems: number[] = [];
 	const anchors: number[] = [];
 	const repeat = {words: 0, h1: REPEAT_H1, h2: REPEAT_H2};
-	scanWords(text, repeatKeys ? s.start : from, s.end, (a, b) => {
-		const whole = lowerHash(text, a, b);
+	scanWords(text, repeatKeys ? s.start : from, s.end, (a, b, whole, hyphenated) => {
 		if (repeatKeys) addToRepeatKey(repeat, whole);
 		if (a < from) return;
 		const anchor = anchorOf(text, a, b, words === 0);
 		if (anchor !== 0) anchors.push(anchor);
 		words++;
+		if (!hyphenated) {
+			if (b - a >= 2) {
+				const f = partFeature(text, a, b, whole);
+				if (f !== SKIP) stems.push(f);
+			}
+			return;
+		}
 		// Parts of a hyphenated word count on their own ("state-owned": "state", "owned").
 		let part = a;
 		for (let i = a; i <= b; i++) {
@@ -252,7 +258,7 @@ function addToRepeatKey(k: {words: number; h1: number; h2: number}, w: number): 
 /** Writes at `out[at .. at + 3)` the word count and two hashes of the words of `text[start, end)`, lower-cased. */
 export function repeatKey(text: string, start: number, end: number, out: Uint32Array, at: number): void {
 	const k = {words: 0, h1: REPEAT_H1, h2: REPEAT_H2};
-	scanWords(text, start, end, (a, b) => addToRepeatKey(k, lowerHash(text, a, b)));
+	scanWords(text, start, end, (_a, _b, hash) => addToRepeatKey(k, hash));
 	out[at] = k.words;
 	out[at + 1] = k.h1;
 	out[at + 2] = k.h2;

@@ -73,12 +73,23 @@ const unitsAt = (text: string, i: number) => {
 	return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
 };
 
+/** FNV-1a offset basis and prime: the 32-bit hash the features stage uses. */
+export const FNV_START = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /**
- * Calls `onWord(start, end)` for each word of `text[start, end)`, in order. Linear in the length of the
- * range whatever it holds.
+ * Calls `onWord(start, end, hash, hyphenated)` for each word of `text[start, end)`, in order: `hash` is the
+ * word's `lowerHash`, made as the word is scanned (each character is read once, where hashing it apart read
+ * every word twice), and `hyphenated` whether a hyphen joins parts of it ("state-owned"). Linear in the
+ * length of the range whatever it holds.
  */
-export function scanWords(text: string, start: number, end: number, onWord: (start: number, end: number) => void): void {
-	const {cls} = tables();
+export function scanWords(
+	text: string,
+	start: number,
+	end: number,
+	onWord: (start: number, end: number, hash: number, hyphenated: boolean) => void,
+): void {
+	const {cls, low} = tables();
 	let i = start;
 	while (i < end) {
 		const k = classAt(text, i, cls);
@@ -86,38 +97,38 @@ export function scanWords(text: string, start: number, end: number, onWord: (sta
 			i += unitsAt(text, i);
 			continue;
 		}
+		const from = i;
+		let h = FNV_START;
+		// The units of the character at i, into the hash.
+		for (const stop = i + unitsAt(text, i); i < stop; i++) h = Math.imul(h ^ low[text.charCodeAt(i)]!, FNV_PRIME);
 		if (k === IDEOGRAPH) {
-			const w = unitsAt(text, i);
-			onWord(i, i + w);
-			i += w;
+			onWord(from, i, h >>> 0, false);
 			continue;
 		}
-		const from = i;
-		i += unitsAt(text, i);
+		let hyphenated = false;
 		for (;;) {
 			if (i >= end) break;
 			const c = classAt(text, i, cls);
 			if (c === LETTER || c === DIGIT) {
-				i += unitsAt(text, i);
+				for (const stop = i + unitsAt(text, i); i < stop; i++) h = Math.imul(h ^ low[text.charCodeAt(i)]!, FNV_PRIME);
 				continue;
 			}
 			// A joiner counts only between two word characters (not before an ideograph).
-			if (isJoiner(text.charCodeAt(i)) && i + 1 < end) {
+			const joiner = text.charCodeAt(i);
+			if (isJoiner(joiner) && i + 1 < end) {
 				const next = classAt(text, i + 1, cls);
 				if (next === LETTER || next === DIGIT) {
+					if (isHyphen(joiner)) hyphenated = true;
+					h = Math.imul(h ^ low[joiner]!, FNV_PRIME);
 					i += 1;
 					continue;
 				}
 			}
 			break;
 		}
-		onWord(from, i);
+		onWord(from, i, h >>> 0, hyphenated);
 	}
 }
-
-/** FNV-1a offset basis and prime: the 32-bit hash the features stage uses. */
-export const FNV_START = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /**
  * The hash of `text[start, end)` lower-cased (typographic apostrophe folded), without making the string:

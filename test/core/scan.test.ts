@@ -1,7 +1,8 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {countWords} from '../../source/core/scan.js';
+import fc from 'fast-check';
+import {countWords, lowerHash, scanWords} from '../../source/core/scan.js';
 import {ValueTable} from '../../source/core/count-table.js';
 
 const byRegex = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -30,6 +31,42 @@ describe('countWords', () => {
 			const text = readFileSync(join(FIXTURES, f), 'utf8');
 			expect(countWords(text), f).toBe(byRegex(text));
 		}
+	});
+});
+
+describe('scanWords', () => {
+	const words = (text: string, start = 0, end = text.length) => {
+		const out: {a: number; b: number; hash: number; hyphenated: boolean}[] = [];
+		scanWords(text, start, end, (a, b, hash, hyphenated) => out.push({a, b, hash, hyphenated}));
+		return out;
+	};
+
+	it('hashes each word as lowerHash does and says whether a hyphen joins it, in any text', () => {
+		const pieces = fc.constantFrom('a', 'Z', 'é', 'É', '1', '-', '\u2011', "'", '\u2019', '.', ',', ' ', '中', '😀', '𝟙', '\ud800', 'İ');
+		fc.assert(
+			fc.property(
+				fc.array(fc.oneof(pieces, fc.string({unit: 'binary'}))).map(p => p.join('')),
+				fc.nat(),
+				fc.nat(),
+				(text, x, y) => {
+					const start = x % (text.length + 1);
+					const end = start + (y % (text.length - start + 1));
+					for (const w of words(text, start, end)) {
+						expect(w.hash).toBe(lowerHash(text, w.a, w.b));
+						expect(w.hyphenated).toBe(/[-\u2011]/.test(text.slice(w.a, w.b)));
+					}
+				},
+			),
+			{numRuns: 500},
+		);
+	});
+
+	it('finds the words of a real sentence, a hyphenated one marked', () => {
+		const text = "State-owned firms' output rose 5.2% in 2023, China’s U.S. rival said.";
+		const found = words(text).map(w => `${text.slice(w.a, w.b)}${w.hyphenated ? '+' : ''}`);
+		expect(found).toEqual(['State-owned+', 'firms', 'output', 'rose', '5.2', 'in', '2023', 'China’s', 'U.S', 'rival', 'said']);
+		expect(words(text)[0]!.hash).toBe(lowerHash('state-owned', 0, 11));
+		expect(words(text)[7]!.hash).toBe(lowerHash("china's", 0, 7));
 	});
 });
 
