@@ -5,6 +5,7 @@ import {type FeatureTable, NO_DATES, rowCount} from './features.js';
 import type {FileAnalysis} from './pipeline.js';
 import type {Figure, FigureKind, Measure} from './figures/types.js';
 import type {Source} from './source.js';
+import type {SourceRow} from './analysis.js';
 
 type SourceFigure = Source['figures'][number];
 
@@ -119,7 +120,37 @@ export function unpackSource(s: PackedSource): Source {
  * strings, encoding them for the explorer's chunks was still a second of a relaunch at 10,000). A cache entry
  * holds them as they are, so a file thread cuts them from the entry's bytes. Absent from a cache entry.
  */
-export type PackedFiles = {json: string; u32: Uint32Array; u8: Uint8Array; sources?: Uint8Array[]; shapes?: SourceShape[]};
+export type PackedFiles = {
+	json: string;
+	u32: Uint32Array;
+	u8: Uint8Array;
+	sources?: Uint8Array[];
+	shapes?: SourceShape[];
+	/** Each file's row in the sources list as it stands before the corpus is compared (`unreadRow`). */
+	rows?: SourceRow[];
+};
+
+/**
+ * A source's row in the sources list before any reuse is found: what its file alone says (title, date, words,
+ * passages, figures). The explorer lists these while a corpus is first read.
+ */
+export function packedRow(s: PackedSource): SourceRow {
+	let passages = 0;
+	for (const x of s.sentences) if (!x[3]) passages++;
+	return {
+		source: s.id,
+		title: s.title,
+		publisher: s.publisher,
+		date: s.date,
+		words: s.words,
+		passages,
+		reused: 0,
+		figures: s.figures.length,
+		copiedFrom: [],
+		copiedBy: [],
+		reach: 0,
+	};
+}
 
 /** What a kept analysis of a corpus is checked against, for each source: its id, sentence count and text length. */
 export type SourceShape = {id: string; sentences: number; length: number};
@@ -144,7 +175,7 @@ const tableParts = (t: FeatureTable) =>
  * that finds a file's entry in the analysis cache takes the part from it as it is (`partOfEntry`), without
  * making the source's objects and packing them again.
  */
-export type PackedPart = {head: string; source: Uint8Array; shape: SourceShape; u32: Uint32Array; u8: Uint8Array};
+export type PackedPart = {head: string; source: Uint8Array; shape: SourceShape; row: SourceRow; u32: Uint32Array; u8: Uint8Array};
 
 /** A file's analysis as a part. */
 export function partOf(f: FileAnalysis): PackedPart {
@@ -163,7 +194,8 @@ export function partOf(f: FileAnalysis): PackedPart {
 	f.features.dates.forEach((d, r) => {
 		if (d.length) dates.push([r, d]);
 	});
-	const source = JSON.stringify(packSource(f.source));
+	const packed = packSource(f.source);
+	const source = JSON.stringify(packed);
 	const rest: Omit<FileHead, 'source'> = {
 		textKey: f.textKey,
 		blocks: f.blockKeys.length,
@@ -176,6 +208,7 @@ export function partOf(f: FileAnalysis): PackedPart {
 		head: `${HEAD_START}${source},${JSON.stringify(rest).slice(1)}`,
 		source: UTF8.encode(source),
 		shape: shapeOf(f.source),
+		row: packedRow(packed),
 		u32,
 		u8: f.features.figureMask.slice(),
 	};
@@ -214,7 +247,14 @@ export function joinParts(parts: PackedPart[]): PackedFiles {
 		p8 += p.u8.length;
 		pSource += p.source.length;
 	}
-	return {json: `[${parts.map(p => p.head).join(',')}]`, u32, u8, sources, shapes: parts.map(p => p.shape)};
+	return {
+		json: `[${parts.map(p => p.head).join(',')}]`,
+		u32,
+		u8,
+		sources,
+		shapes: parts.map(p => p.shape),
+		rows: parts.map(p => p.row),
+	};
 }
 
 /** The buffers a batch's message transfers (its numbers and its sources' JSON), each once. */
@@ -440,7 +480,14 @@ export function partOfEntry(buf: Uint8Array): PackedPart {
 	const from = ENTRY_JSON_AT + 1 + HEAD_START.length;
 	const end = lastIndexOfAscii(buf, AFTER_SOURCE, from, ENTRY_JSON_AT + new DataView(buf.buffer, buf.byteOffset).getUint32(0, true));
 	if (end < 0) throw new Error('not a packed file');
-	return {head, source: buf.subarray(from, end), shape: shapeOf(heads[0]!.source), u32: files.u32, u8: files.u8};
+	return {
+		head,
+		source: buf.subarray(from, end),
+		shape: shapeOf(heads[0]!.source),
+		row: packedRow(heads[0]!.source),
+		u32: files.u32,
+		u8: files.u8,
+	};
 }
 
 /** Where an entry's JSON starts: after its three lengths. */

@@ -145,7 +145,8 @@ type ReuseHead = {
  * The small part of an entry: the sources list as the explorer first shows it, read before the rest, and
  * the bytes its files had (what the cache is sized by on a relaunch, without looking at every file).
  */
-export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]; bytes: number};
+/** `reading`: the rows of the files read so far on a first launch, before any reuse is found (`readingPreview`). */
+export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]; bytes: number; reading?: boolean};
 
 const corpusEntry = (key: string) => `corpus-${key}`;
 const previewEntry = (key: string) => `rows-${key}`;
@@ -245,6 +246,15 @@ export function previewOf(json: Uint8Array): Preview | null {
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * The sources list of the files read so far, as a kept list is sent (`previewOf` reads it): each row as its
+ * file alone gives it, before the corpus is compared.
+ */
+export function readingPreview(rows: SourceRow[], key: string): Uint8Array {
+	const preview: Preview = {version: CACHE_VERSION, key, rows, warnings: [], bytes: 0, reading: true};
+	return new TextEncoder().encode(JSON.stringify(preview));
 }
 
 /**
@@ -349,6 +359,8 @@ async function loadWith(
 		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
 		// The list was kept, so the reuse likely is: the batches may never need unpacking.
 		defer: hooks.passOn && preview !== null,
+		// No list was kept: the explorer lists the files as they are read, rather than a count for a minute.
+		onRows: hooks.onPreviewJson && !stored ? rows => hooks.onPreviewJson!(readingPreview(rows, quick ?? '')) : undefined,
 	});
 	// The key of what was read, not of the folder before or after: a file changed meanwhile cannot bring reuse
 	// found in other text.

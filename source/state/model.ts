@@ -27,7 +27,8 @@ export type Model = {
 	readonly cache: Map<string, unknown>;
 };
 
-export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?: () => Searcher): Model {
+/** `listed`: the rows to list while the analysis runs, when the corpus's sources are not yet read (a first launch). */
+export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?: () => Searcher, listed?: SourceRow[]): Model {
 	const pairs = analysis?.pairs ?? [];
 	let search: Searcher | undefined;
 	let short: Map<string, string> | undefined;
@@ -36,7 +37,7 @@ export function buildModel(corpus: Corpus, analysis: Analysis | null, searcher?:
 	return {
 		corpus,
 		analysis,
-		rows: analysis?.rows ?? sourceRows(corpus.sources, []),
+		rows: analysis?.rows ?? listed ?? sourceRows(corpus.sources, []),
 		families: analysis?.families ?? [],
 		byId: new Map(corpus.sources.map(s => [s.id, s])),
 		index: new Map(corpus.sources.map((s, i) => [s.id, i])),

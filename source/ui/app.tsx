@@ -6,7 +6,7 @@
 import type React from 'react';
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import type {Analysis} from '../core/analysis.js';
+import type {Analysis, SourceRow} from '../core/analysis.js';
 import type {ReportTarget} from '../core/report.js';
 import type {Corpus} from '../core/source.js';
 import {Searcher, searchDocs} from '../core/search.js';
@@ -76,6 +76,11 @@ export type AppProps = {
 	onSuspend?: () => void;
 	/** The sources list only (from the cache) while the texts load: browsing and quitting work, nothing opens. */
 	preview?: boolean;
+	/**
+	 * With `preview` and no analysis: the sources list of the files read so far, each row as its file alone gives
+	 * it (a first launch lists the files as they are read; their reuse shows as … until it is found).
+	 */
+	listed?: SourceRow[];
 	/** What the analysis is doing while it runs, for the status line. */
 	progress?: string;
 	io?: ExplorerIO;
@@ -92,6 +97,7 @@ export function App({
 	onAbort,
 	onSuspend,
 	preview = false,
+	listed,
 	progress,
 	io = NO_IO,
 	now = () => new Date(),
@@ -105,7 +111,7 @@ export function App({
 		let s: Searcher | undefined;
 		return () => (s ??= new Searcher(searchDocs(corpus.sources)));
 	}, [corpus]);
-	const model = useMemo(() => buildModel(corpus, analysis, searcher), [corpus, analysis, searcher]);
+	const model = useMemo(() => buildModel(corpus, analysis, searcher, listed), [corpus, analysis, searcher, listed]);
 	const [state, dispatch] = useReducer(reduce, initial ?? initialState);
 	const frame = current(state);
 	const cols = size.columns;

@@ -6,7 +6,7 @@ import {Box, render, Text, useApp, useInput} from 'ink';
 import {decodeKeys} from '../state/keys.js';
 import {resolve} from '../state/keymap.js';
 import type {AnalysisThread} from '../threads/analysis-thread.js';
-import {analysisOf, type Analysis} from '../core/analysis.js';
+import {analysisOf, type Analysis, type SourceRow} from '../core/analysis.js';
 import {report} from '../core/report.js';
 import type {Preview} from '../io/cache.js';
 import {copyText, runWithInput} from '../io/clipboard.js';
@@ -76,7 +76,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 	// What the analysis thread has told us so far; each message redraws.
 	let corpus: Corpus | null = null;
 	/** Made once: a new analysis object each redraw rebuilt the model of every row (90 ms at 10,000), at each progress message. */
-	let preview: {corpus: Corpus; analysis: Analysis} | null = null;
+	let preview: {corpus: Corpus; analysis: Analysis | null; listed?: SourceRow[]} | null = null;
 	let analysis: Analysis | null = null;
 	/** What the analysis thread is doing, until the pairs are in. */
 	let progress: string | undefined;
@@ -101,6 +101,7 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 				<App
 					corpus={preview.corpus}
 					analysis={preview.analysis}
+					listed={preview.listed}
 					preview
 					progress={progress}
 					onAbort={onAbort}
@@ -127,7 +128,10 @@ export async function runExplorer(dir: string, thread: AnalysisThread, options: 
 		if (m.type === 'error') failure = m.message;
 		else if (m.type === 'preview') {
 			const shown = previewCorpus(dir, m.preview);
-			preview = {corpus: shown, analysis: {corpus: shown, pairs: [], families: [], repeats: [], stock: [], rows: m.preview.rows}};
+			// A list of the files read so far knows no reuse yet: listed without an analysis, its reuse shown as ….
+			preview = m.preview.reading
+				? {corpus: shown, analysis: null, listed: m.preview.rows}
+				: {corpus: shown, analysis: {corpus: shown, pairs: [], families: [], repeats: [], stock: [], rows: m.preview.rows}};
 		} else if (m.type === 'reuse') {
 			// The worker sends the corpus first: the reuse always finds it here.
 			if (corpus) analysis = analysisOf(corpus, m.reuse);

@@ -189,6 +189,45 @@ describe('analysis thread', () => {
 		expect(found.pairs.some(p => p.figures.some(f => f.status === 'changed'))).toBe(true);
 	});
 
+	it('on a first launch on a pool, lists the files as they are read, in corpus order, before the corpus comes', async () => {
+		const files: Record<string, string> = {};
+		// Five batches of files: the list is told after the first and each time it has doubled.
+		for (let i = 0; i < 230; i++)
+			files[`f${String(i).padStart(3, '0')}.txt`] =
+				`Report ${i}\nThe port of town ${i} handled ${i + 12} ships in March. Its new crane cost ${i + 2} million euros.\n`;
+		const dir = makeCorpus(files);
+		const cacheRoot = scratchDir('cache-');
+		const messages = await onThreads(() => runWorker(dir, {cacheRoot}));
+		const kinds = messages.filter(m => m.type !== 'progress').map(m => m.type);
+		const previews = messages.filter(m => m.type === 'preview').map(m => previewOf((m as {json: Uint8Array}).json)!);
+		expect(previews.length).toBeGreaterThanOrEqual(2);
+		expect(kinds.slice(previews.length)).toEqual(['corpus', 'reuse']);
+		const corpus = loadCorpus(dir).sources;
+		const order = new Map(corpus.map((s, i) => [s.id, i]));
+		for (const [k, p] of previews.entries()) {
+			expect(p.reading).toBe(true);
+			if (k > 0) expect(p.rows.length).toBeGreaterThanOrEqual(previews[k - 1]!.rows.length * 2);
+			const at = p.rows.map(r => order.get(r.source)!);
+			expect(at).toEqual([...at].sort((a, b) => a - b));
+			// Each row as its file alone gives it; its reuse not yet known.
+			for (const r of p.rows) {
+				const s = corpus[order.get(r.source)!]!;
+				expect(r).toMatchObject({title: s.title, words: s.words, figures: s.figures.length, reused: 0, reach: 0});
+				expect(r.passages).toBe(s.sentences.filter(x => !x.boilerplate).length);
+			}
+		}
+		expect(previews[0]!.rows.length).toBeLessThan(230);
+		// A second launch shows the list kept from the first, whole, and no list of files as they are read.
+		const second = (await onThreads(() => runWorker(dir, {cacheRoot}))).filter(m => m.type === 'preview');
+		expect(second).toHaveLength(1);
+		const kept = previewOf((second[0] as {json: Uint8Array}).json)!;
+		expect(kept.reading).toBeUndefined();
+		expect(kept.rows).toHaveLength(230);
+		// Without the cache, the files are listed as they are read on every launch.
+		const again = await onThreads(() => runWorker(dir, {cache: false}));
+		expect(again.filter(m => m.type === 'preview').length).toBeGreaterThanOrEqual(2);
+	});
+
 	it('reports a worker that dies as a failed analysis', async () => {
 		// Under the test runner the worker's file (worker.js beside the source) does not exist: the thread
 		// dies at once, as it would on any crash.

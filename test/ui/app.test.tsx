@@ -292,6 +292,29 @@ describe('explorer', () => {
 		app.unmount();
 	});
 
+	it('lists the files read so far on a first launch, their reuse shown as not yet known', async () => {
+		const stub = {...corpus, sources: corpus.sources.slice(0, 3).map(s => ({...s, text: '', blocks: [], sentences: [], figures: []}))};
+		// Rows as the files alone give them: words and figures known, reuse not.
+		const listed = analysis.rows.slice(0, 3).map(r => ({...r, reused: 0, reach: 0, copiedFrom: [], copiedBy: []}));
+		const size = {columns: 100, rows: 20};
+		const app = renderSized(
+			<App corpus={stub} analysis={null} listed={listed} preview progress="reading files 3/5" size={size} theme={theme} />,
+			size,
+		);
+		const f = await app.waitFor(/SOURCES · 1\/3 · loading texts… reading files 3\/5/);
+		const line = linesOf(f).find(l => l.includes(listed[1]!.source.slice(0, 8)))!;
+		expect(line).toContain(String(listed[1]!.words));
+		expect(line).toContain(String(listed[1]!.figures));
+		expect(line).toMatch(/…\s+…/);
+		expect(line).not.toMatch(/\d%/);
+		// Browsing works; nothing opens until the texts are in.
+		app.stdin.write('j');
+		await app.waitFor(/SOURCES · 2\/3/);
+		app.stdin.write(KEYS.enter);
+		expect(await app.waitFor(/SOURCES · 2\/3/)).not.toMatch(/READER/);
+		app.unmount();
+	});
+
 	it('shows file names, titles and text from files only through the sanitiser', async () => {
 		const release = corpus.sources[1]!.text;
 		const evil = '\x1b]52;c;aGk=\x07\u202eevil\x1b[2J';
