@@ -123,6 +123,7 @@ export async function readParallel(
 					meta,
 					maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
 					features: opts.features !== false,
+					rows: opts.onRows !== undefined,
 					cache: opts.fileCache ?? null,
 				});
 				listed(index, out.packed.rows ?? []);

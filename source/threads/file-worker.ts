@@ -14,6 +14,8 @@ export type FileTask = {
 	meta: Record<string, GivenMeta>;
 	maxBytes: number;
 	features: boolean;
+	/** Whether the batch's rows of the sources list are wanted (a first launch lists the files as they are read). */
+	rows: boolean;
 	/** The analysis cache, where each file's analysis is kept by a hash of its bytes; null: not used. */
 	cache: {root: string; maxBytes?: number} | null;
 };
@@ -53,5 +55,7 @@ port.on('message', (task: FileTask) => {
 		if (out.hit) hits++;
 	}
 	const packed = joinParts(parts);
+	// Not cloned across for nothing: 100,000 small objects on a relaunch that shows the kept list.
+	if (!task.rows) delete packed.rows;
 	port.postMessage({packed, skipped, hits, marks} satisfies FileOutcome, batchBuffers(packed));
 });
