@@ -175,7 +175,15 @@ const tableParts = (t: FeatureTable) =>
  * that finds a file's entry in the analysis cache takes the part from it as it is (`partOfEntry`), without
  * making the source's objects and packing them again.
  */
-export type PackedPart = {head: string; source: Uint8Array; shape: SourceShape; row: SourceRow; u32: Uint32Array; u8: Uint8Array};
+export type PackedPart = {
+	head: string;
+	/** Its packed source's JSON: as text when just made, as UTF-8 bytes when cut from a cache entry. */
+	source: string | Uint8Array;
+	shape: SourceShape;
+	row: SourceRow;
+	u32: Uint32Array;
+	u8: Uint8Array;
+};
 
 /** A file's analysis as a part. */
 export function partOf(f: FileAnalysis): PackedPart {
@@ -206,7 +214,7 @@ export function partOf(f: FileAnalysis): PackedPart {
 	// The FileHead as JSON, its source put in as made: `{"source":…,` and the rest without its `{`.
 	return {
 		head: `${HEAD_START}${source},${JSON.stringify(rest).slice(1)}`,
-		source: UTF8.encode(source),
+		source,
 		shape: shapeOf(f.source),
 		row: packedRow(packed),
 		u32,
@@ -221,40 +229,47 @@ const AFTER_SOURCE = ',"textKey":';
 
 const UTF8 = new TextEncoder();
 
-/** Parts joined into one batch, in order; the sources' JSON is copied into one buffer, of which `sources` are views. */
-export function joinParts(parts: PackedPart[]): PackedFiles {
+/**
+ * Parts joined into one batch, in order. With `withSources` (the explorer is sent the corpus), the sources'
+ * JSON as UTF-8 in one buffer, of which `sources` are views; without, none is made (a command that prints
+ * its answer never sends the corpus on).
+ */
+export function joinParts(parts: PackedPart[], withSources = true): PackedFiles {
 	let n32 = 0;
 	let n8 = 0;
-	let nSource = 0;
 	for (const p of parts) {
 		n32 += p.u32.length;
 		n8 += p.u8.length;
-		nSource += p.source.length;
 	}
 	const u32 = new Uint32Array(n32);
 	const u8 = new Uint8Array(n8);
-	const sourceBytes = new Uint8Array(nSource);
-	const sources: Uint8Array[] = [];
 	let p32 = 0;
 	let p8 = 0;
-	let pSource = 0;
 	for (const p of parts) {
 		u32.set(p.u32, p32);
 		u8.set(p.u8, p8);
-		sourceBytes.set(p.source, pSource);
-		sources.push(sourceBytes.subarray(pSource, pSource + p.source.length));
 		p32 += p.u32.length;
 		p8 += p.u8.length;
-		pSource += p.source.length;
 	}
 	return {
 		json: `[${parts.map(p => p.head).join(',')}]`,
 		u32,
 		u8,
-		sources,
+		...(withSources ? {sources: sourcesBuffer(parts.map(p => (typeof p.source === 'string' ? UTF8.encode(p.source) : p.source)))} : {}),
 		shapes: parts.map(p => p.shape),
 		rows: parts.map(p => p.row),
 	};
+}
+
+/** Byte strings copied end to end into one buffer (which crosses threads transferred), as views of it. */
+function sourcesBuffer(items: Uint8Array[]): Uint8Array[] {
+	const buffer = new Uint8Array(items.reduce((t, b) => t + b.length, 0));
+	let at = 0;
+	return items.map(b => {
+		buffer.set(b, at);
+		at += b.length;
+		return buffer.subarray(at - b.length, at);
+	});
 }
 
 /** The buffers a batch's message transfers (its numbers and its sources' JSON), each once. */

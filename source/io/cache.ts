@@ -359,6 +359,8 @@ async function loadWith(
 		fileCache: store ? {root: store.root, maxBytes: store.maxBytes} : null,
 		// The list was kept, so the reuse likely is: the batches may never need unpacking.
 		defer: hooks.passOn && preview !== null,
+		// What goes to the explorer as it is: each source's JSON as its file's thread made it.
+		sourcesJson: hooks.passOn,
 		// No list was kept: the explorer lists the files as they are read, rather than a count for a minute.
 		onRows: hooks.onPreviewJson && !stored ? rows => hooks.onPreviewJson!(readingPreview(rows, quick ?? '')) : undefined,
 	});
@@ -383,7 +385,7 @@ async function loadWith(
 	const packed = read.packed?.json;
 	read.packed = null;
 	hooks.onCorpus?.({
-		json: corpus.sources.map((s, i) => (packed && !changed.has(i) ? packed[i]! : sourceJson(s))),
+		json: corpus.sources.map((s, i) => (!changed.has(i) && packed?.[i]) || sourceJson(s)),
 		warnings: corpus.warnings,
 	});
 	// Not kept through the matching that follows.

@@ -50,7 +50,7 @@ export type ParallelRead = {
 	/** The corpus's warnings: the folder's, each file skipped, each sidecar entry that names no file read. */
 	warnings: string[];
 	/**
-	 * Each file read, in corpus order: its packed source as UTF-8 JSON and its shape; null when read on this thread,
+	 * Each file read, in corpus order: its packed source as UTF-8 JSON (when `sourcesJson` asked for it) and its shape; null when read on this thread,
 	 * or when the caller is done with it (set it to null, so that it is not kept through the matching).
 	 */
 	packed: {json: Uint8Array[]; shapes: SourceShape[]} | null;
@@ -95,6 +95,8 @@ export async function readParallel(
 			 * is found): after the first batch, then each time the list has doubled (ROWS_GROWTH).
 			 */
 			onRows?: (rows: SourceRow[]) => void;
+			/** Each source's JSON is wanted as UTF-8, as its file's thread packed it (`packed.json`), for the explorer. */
+			sourcesJson?: boolean;
 		} = {},
 ): Promise<ParallelRead> {
 	const threads = threadCount();
@@ -124,11 +126,14 @@ export async function readParallel(
 					maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
 					features: opts.features !== false,
 					rows: opts.onRows !== undefined,
+					sources: opts.sourcesJson === true,
 					cache: opts.fileCache ?? null,
 				});
 				listed(index, out.packed.rows ?? []);
 				// Unpacked here, as each batch comes back, while the threads read on: not all at the end.
 				const unpacked = opts.defer ? null : unpackFiles(out.packed, false);
+				// Unpacked, the heads' JSON is not needed again: only the sources' bytes are kept, for the explorer.
+				if (unpacked) out.packed.json = '';
 				done += batch.length;
 				opts.onProgress?.('reading files', done, files.length);
 				return {packed: out.packed, files: unpacked, skipped: out.skipped, hits: out.hits, marks: out.marks};
@@ -146,7 +151,7 @@ export async function readParallel(
 		warnings.push(...o.skipped);
 		fromCache += o.hits;
 		marks.push(...o.marks);
-		json.push(...o.packed.sources!);
+		if (o.packed.sources) json.push(...o.packed.sources);
 		shapes.push(...o.packed.shapes!);
 	}
 	warnUnnamed(

@@ -16,6 +16,8 @@ export type FileTask = {
 	features: boolean;
 	/** Whether the batch's rows of the sources list are wanted (a first launch lists the files as they are read). */
 	rows: boolean;
+	/** Whether each source's JSON is wanted as UTF-8 (`PackedFiles.sources`: the explorer is sent the corpus). */
+	sources: boolean;
 	/** The analysis cache, where each file's analysis is kept by a hash of its bytes; null: not used. */
 	cache: {root: string; maxBytes?: number} | null;
 };
@@ -54,7 +56,7 @@ port.on('message', (task: FileTask) => {
 		parts.push(out.value);
 		if (out.hit) hits++;
 	}
-	const packed = joinParts(parts);
+	const packed = joinParts(parts, task.sources);
 	// Not cloned across for nothing: 100,000 small objects on a relaunch that shows the kept list.
 	if (!task.rows) delete packed.rows;
 	port.postMessage({packed, skipped, hits, marks} satisfies FileOutcome, batchBuffers(packed));
