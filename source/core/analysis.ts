@@ -75,20 +75,30 @@ export function sourceRows(sources: Source[], pairs: Pair[]): SourceRow[] {
 		const set = covered.get(s.id);
 		const cf = (copiedFrom.get(s.id) ?? []).sort(byShare);
 		const cb = (copiedBy.get(s.id) ?? []).sort(byShare);
-		return {
-			source: s.id,
-			title: s.title,
-			publisher: s.publisher,
-			date: s.date,
-			words: s.words,
-			passages: content.length,
-			reused: set ? share(s.id, set) : 0,
-			figures: s.figures.length,
-			copiedFrom: cf,
-			copiedBy: cb,
-			reach: new Set([...cf, ...cb].map(r => r.source)).size,
-		};
+		return rowOf(s, content.length, s.figures.length, {reused: set ? share(s.id, set) : 0, copiedFrom: cf, copiedBy: cb});
 	});
+}
+
+/** A source's row from what its file says and, once found, its reuse (none: a row before the corpus is compared). */
+export function rowOf(
+	s: Pick<Source, 'id' | 'title' | 'publisher' | 'date' | 'words'>,
+	passages: number,
+	figures: number,
+	reuse: {reused: number; copiedFrom: Relation[]; copiedBy: Relation[]} = {reused: 0, copiedFrom: [], copiedBy: []},
+): SourceRow {
+	return {
+		source: s.id,
+		title: s.title,
+		publisher: s.publisher,
+		date: s.date,
+		words: s.words,
+		passages,
+		reused: reuse.reused,
+		figures,
+		copiedFrom: reuse.copiedFrom,
+		copiedBy: reuse.copiedBy,
+		reach: new Set([...reuse.copiedFrom, ...reuse.copiedBy].map(r => r.source)).size,
+	};
 }
 
 /** Pairs that involve one source, in its text order. */

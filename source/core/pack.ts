@@ -5,7 +5,7 @@ import {type FeatureTable, NO_DATES, rowCount} from './features.js';
 import type {FileAnalysis} from './pipeline.js';
 import type {Figure, FigureKind, Measure} from './figures/types.js';
 import type {Source} from './source.js';
-import type {SourceRow} from './analysis.js';
+import {rowOf, type SourceRow} from './analysis.js';
 
 type SourceFigure = Source['figures'][number];
 
@@ -137,19 +137,7 @@ export type PackedFiles = {
 export function packedRow(s: PackedSource): SourceRow {
 	let passages = 0;
 	for (const x of s.sentences) if (!x[3]) passages++;
-	return {
-		source: s.id,
-		title: s.title,
-		publisher: s.publisher,
-		date: s.date,
-		words: s.words,
-		passages,
-		reused: 0,
-		figures: s.figures.length,
-		copiedFrom: [],
-		copiedBy: [],
-		reach: 0,
-	};
+	return rowOf(s, passages, s.figures.length);
 }
 
 /** What a kept analysis of a corpus is checked against, for each source: its id, sentence count and text length. */
