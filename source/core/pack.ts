@@ -118,7 +118,8 @@ export function unpackSource(s: PackedSource): Source {
  * threads transferred: the analysis thread hands these to the explorer for every source the assembly of the
  * corpus left as it was, rather than encoding the corpus again (at 100,000 articles, 11 s of a relaunch; as
  * strings, encoding them for the explorer's chunks was still a second of a relaunch at 10,000). A cache entry
- * holds them as they are, so a file thread cuts them from the entry's bytes. Absent from a cache entry.
+ * holds them as they are, so a file thread cuts them from the entry's bytes. Absent from a cache entry, and
+ * from a batch made for a command that never sends the corpus on (`joinParts`).
  */
 export type PackedFiles = {
 	json: string;
@@ -126,7 +127,7 @@ export type PackedFiles = {
 	u8: Uint8Array;
 	sources?: Uint8Array[];
 	shapes?: SourceShape[];
-	/** Each file's row in the sources list as it stands before the corpus is compared (`unreadRow`). */
+	/** Each file's row in the sources list as it stands before the corpus is compared (`packedRow`). */
 	rows?: SourceRow[];
 };
 
