@@ -4,7 +4,7 @@
 // (copy, open, export) are carried out after the frame, through the I/O the app is given.
 
 import type React from 'react';
-import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import type {Analysis, SourceRow} from '../core/analysis.js';
 import type {ReportTarget} from '../core/report.js';
@@ -14,7 +14,7 @@ import {contextOf, current, initialState, reduce, type State} from '../state/app
 import {decodeKeys} from '../state/keys.js';
 import {buildModel, familyById, readerPairs} from '../state/model.js';
 import {Help, Menu, menuHeight, StatusBar} from './components.js';
-import {currentMenuItems, handleKeys, Screens, where} from './controller.js';
+import {currentMenuItems, handleKeys, keepSourceSelected, Screens, where} from './controller.js';
 import {planEffect, type OpenPlan} from './effects.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 import {MENU_TITLES} from './menus.js';
@@ -122,6 +122,14 @@ export function App({
 	// The handler reads the latest screens through a ref, so that a key never acts on a layout a resize replaced.
 	const screensRef = useRef(screens);
 	screensRef.current = screens;
+	// When the model changes under the lists (rows arriving, then the corpus and its reuse), the sources lists
+	// stay on the source they had selected.
+	const shown = useRef(screens);
+	useLayoutEffect(() => {
+		const before = shown.current;
+		shown.current = screens;
+		if (before.model !== screens.model) dispatch({type: 'apply', next: s => keepSourceSelected(s, before, screens)});
+	}, [screens]);
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 
 	useEffect(() => {

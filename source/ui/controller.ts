@@ -297,6 +297,30 @@ function helpCommand(state: State, command: Command, screens: Screens): State {
 	return command === 'back' || command === 'help' ? {...state, overlay: null} : state;
 }
 
+/**
+ * The sources lists of the stack kept on the source they had selected when the model changes under them (a
+ * first launch's list filling as the files are read, then the corpus and its reuse arriving, re-sorting it):
+ * the row may move, the selection stays on it, at the same place on screen where it can. A source no longer
+ * listed leaves the cursor where it was.
+ */
+export function keepSourceSelected(state: State, before: Screens, after: Screens): State {
+	let changed = false;
+	const stack = state.stack.map(f => {
+		if (f.view !== 'sources') return f;
+		const was = before.order(f)[f.list.cursor];
+		const id = was === undefined ? undefined : before.model.rows[was]?.source;
+		if (id === undefined) return f;
+		const order = after.order(f);
+		const rows = after.model.rows;
+		const at = order.findIndex(i => rows[i]?.source === id);
+		if (at < 0 || at === f.list.cursor) return f;
+		changed = true;
+		const offset = f.list.cursor - f.list.top;
+		return {...f, list: clampList({cursor: at, top: at - offset}, order.length, after.listRows)};
+	});
+	return changed ? {...state, stack} : state;
+}
+
 /** Where the cursor is, for the menus that depend on it (export this family, this source). */
 function menuTarget(state: State, screens: Screens): {source?: string; family?: number | null} {
 	const f = current(state);

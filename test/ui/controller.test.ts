@@ -3,7 +3,7 @@ import {pairPlain} from '../../source/core/report.js';
 import {back, current, initialState, type CompareFrame, type State} from '../../source/state/app-state.js';
 import {decodeKeys, type KeyInfo} from '../../source/state/keys.js';
 import {buildModel, readerPairs} from '../../source/state/model.js';
-import {handleKeys, Screens} from '../../source/ui/controller.js';
+import {handleKeys, keepSourceSelected, Screens} from '../../source/ui/controller.js';
 import {analysis, big, corpus, FAMILY, familyAnalysis, figurePair} from './fixtures.js';
 
 const model = buildModel(corpus, analysis);
@@ -28,6 +28,33 @@ const TAB = {tab: true};
 const SHIFT_TAB = {tab: true, shift: true};
 
 describe('controller', () => {
+	it('keeps the selected source selected when the list fills or is re-sorted under it', () => {
+		// The list of a first launch, three files read, sorted by title; then all five; then the corpus compared.
+		const bySort = (st: State) => ({...st, stack: [{...current(st), sort: 'title' as const, reverse: true}]}) as State;
+		const listed = (n: number) => analysis.rows.slice(0, n).map(r => ({...r, reused: 0, reach: 0, copiedFrom: [], copiedBy: []}));
+		const three = new Screens(buildModel(corpus, null, undefined, listed(3)), 100, 30);
+		const five = new Screens(buildModel(corpus, null, undefined, listed(5)), 100, 30);
+		const done = new Screens(buildModel(corpus, analysis), 100, 30);
+		const selected = (st: State, sc: Screens) => {
+			const f = current(st) as Extract<ReturnType<typeof current>, {view: 'sources'}>;
+			return sc.model.rows[sc.order(f)[f.list.cursor]!]!.source;
+		};
+		// On the first of the three by title, Z to A.
+		let s = bySort(initialState);
+		const id = selected(s, three);
+		// Left at its index, the cursor would be on another source now.
+		expect(selected(s, five)).not.toBe(id);
+		s = keepSourceSelected(s, three, five);
+		expect(selected(s, five)).toBe(id);
+		// Sorted by reuse, the compared corpus moves the rows: the selection goes with its source.
+		const byReuse = {...s, stack: [{...current(s), sort: 'reused' as const, reverse: true}]} as State;
+		expect(selected(byReuse, done)).not.toBe(selected(byReuse, five));
+		const moved = keepSourceSelected(byReuse, five, done);
+		expect(selected(moved, done)).toBe(selected(byReuse, five));
+		// Nothing to move: the same state back.
+		expect(keepSourceSelected(moved, done, done)).toBe(moved);
+	});
+
 	it('applies every key of a burst, in order', () => {
 		expect(current(press(initialState, 'jjj'))).toMatchObject({view: 'sources', list: {cursor: 3}});
 		expect(current(press(initialState, 'jjjjGk'))).toMatchObject({view: 'sources', list: {cursor: 3}});
