@@ -64,18 +64,23 @@ export type ParallelRead = {
  */
 export const ROWS_GROWTH = 2;
 
-/** What takes each batch's rows as it comes back and tells `onRows` the list, in batch order, as it grows. */
-function listing(batches: number, onRows?: (rows: SourceRow[]) => void): (index: number, rows: SourceRow[]) => void {
+/**
+ * What takes each batch's rows as it comes back and tells `onRows` the list as it grows: the batches from the
+ * first on, up to the first not yet back, so that the list fills from the top in corpus order (a batch that
+ * came back early would put rows above the cursor, and move what it points at).
+ */
+export function listing(batches: number, onRows?: (rows: SourceRow[]) => void): (index: number, rows: SourceRow[]) => void {
 	if (!onRows) return () => {};
-	const byBatch: SourceRow[][] = new Array(batches);
+	const byBatch: (SourceRow[] | undefined)[] = new Array(batches);
+	let ready = 0;
 	let count = 0;
 	let told = 0;
 	return (index, rows) => {
 		byBatch[index] = rows;
-		count += rows.length;
+		while (ready < batches && byBatch[ready]) count += byBatch[ready++]!.length;
 		if (count === 0 || count < told * ROWS_GROWTH) return;
 		told = count;
-		onRows(byBatch.flatMap(r => r ?? []));
+		onRows(byBatch.slice(0, ready).flatMap(r => r ?? []));
 	};
 }
 
