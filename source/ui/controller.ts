@@ -239,9 +239,12 @@ const PREVIEW_COMMANDS = new Set<Command>([
 	'warnings',
 ]);
 
+/** What a key that opens something says while only the sources list is in (the texts still loading). */
+const stillLoading = (state: State): State => ({...state, flash: 'the texts are still loading: this opens once they are in'});
+
 /** Carry out a command; `key` is the key that named it (a menu's number). */
 export function run(state: State, command: Command, screens: Screens, key = ''): State {
-	if (screens.preview && !PREVIEW_COMMANDS.has(command) && command !== 'pick' && command !== 'open') return state;
+	if (screens.preview && !PREVIEW_COMMANDS.has(command) && command !== 'pick' && command !== 'open') return stillLoading(state);
 	if (state.overlay?.type === 'help') return helpCommand(state, command, screens);
 	if (state.overlay?.type === 'menu') return menuCommand(state, command, screens, key);
 	switch (command) {
@@ -480,7 +483,7 @@ function sourcesCommand(state: State, frame: SourcesFrame, command: Command, scr
 	const {model} = screens;
 	const i = screens.order(frame)[frame.list.cursor];
 	const id = i === undefined ? undefined : model.rows[i]?.source;
-	if (command === 'open' && screens.preview) return state;
+	if (command === 'open' && screens.preview) return stillLoading(state);
 	const edited = lineEdit(state, command);
 	if (edited) return edited;
 	const listed = listCommand(state, frame, command, screens);

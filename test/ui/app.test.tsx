@@ -284,8 +284,12 @@ describe('explorer', () => {
 		// How far the texts have been read, in the status.
 		await app.waitFor(/loading texts… reading files 3\/5/);
 		app.stdin.write(KEYS.down);
-		app.stdin.write('\rcfw');
 		await app.waitFor(/SOURCES · 2\/5/);
+		// Keys that would open something say the texts are still loading, and open nothing.
+		app.stdin.write('\rcfw');
+		const said = await app.waitFor(/texts are still loading/);
+		expect(said).toMatch(/› 001_/);
+		expect(said).not.toMatch(/READER|FIGURES|COMPARE/);
 		app.stdin.write('s');
 		const f = await app.waitFor(/sort: title/);
 		expect(f).toMatch(/SOURCES/);
@@ -311,7 +315,8 @@ describe('explorer', () => {
 		app.stdin.write('j');
 		await app.waitFor(/SOURCES · 2\/3/);
 		app.stdin.write(KEYS.enter);
-		expect(await app.waitFor(/SOURCES · 2\/3/)).not.toMatch(/READER/);
+		// It says so, rather than doing nothing.
+		expect(await app.waitFor(/texts are still loading/)).not.toMatch(/READER/);
 		app.unmount();
 	});
 
