@@ -4,40 +4,22 @@
 // not copied, so they arrive at once; the receiver parses a chunk at a time and yields between chunks,
 // so keys and frames go on.
 
-const CHUNK_CHARS = 1 << 18;
+const CHUNK_BYTES = 1 << 18;
 
-/** Items as UTF-8 JSON arrays of about `chunkChars` characters each (an item is never split). */
-export function jsonChunks<T, E = T>(items: T[], encode: (item: T) => E = x => x as unknown as E, chunkChars = CHUNK_CHARS): Uint8Array[] {
-	return chunksOfJson(
-		items.map(item => JSON.stringify(encode(item))),
-		chunkChars,
+/** Items as UTF-8 JSON arrays of about `chunkBytes` bytes each (an item is never split). */
+export function jsonChunks<T, E = T>(items: T[], encode: (item: T) => E = x => x as unknown as E, chunkBytes = CHUNK_BYTES): Uint8Array[] {
+	const utf8 = new TextEncoder();
+	return chunksOfBytes(
+		items.map(item => utf8.encode(JSON.stringify(encode(item)))),
+		chunkBytes,
 	);
 }
 
-/** Items already in JSON, one string each, as `jsonChunks` gives them. */
-export function chunksOfJson(items: string[], chunkChars = CHUNK_CHARS): Uint8Array[] {
-	const utf8 = new TextEncoder();
-	const chunks: Uint8Array[] = [];
-	let parts: string[] = [];
-	let size = 0;
-	for (const json of items) {
-		parts.push(json);
-		size += json.length;
-		if (size >= chunkChars) {
-			chunks.push(utf8.encode(`[${parts.join(',')}]`));
-			parts = [];
-			size = 0;
-		}
-	}
-	if (parts.length) chunks.push(utf8.encode(`[${parts.join(',')}]`));
-	return chunks;
-}
-
 /**
- * Items already in UTF-8 JSON, as `chunksOfJson` gives them: copied into each chunk with the brackets and
- * commas, never decoded and encoded again.
+ * Items already in UTF-8 JSON as JSON arrays of about `chunkBytes` bytes each (an item is never split): copied
+ * into each chunk with the brackets and commas, never decoded and encoded again.
  */
-export function chunksOfBytes(items: Uint8Array[], chunkBytes = CHUNK_CHARS): Uint8Array[] {
+export function chunksOfBytes(items: Uint8Array[], chunkBytes = CHUNK_BYTES): Uint8Array[] {
 	const chunks: Uint8Array[] = [];
 	let from = 0;
 	while (from < items.length) {

@@ -19,7 +19,7 @@ import {jsonChunks} from '../core/chunks.js';
 import {findReuse, type Reuse} from '../core/reuse.js';
 import {familiesWithoutTexts, pairsWithoutTexts, restoreTexts} from '../core/reuse-json.js';
 import type {Corpus, Source} from '../core/source.js';
-import {type PackedSource, packSource, type SourceShape, shapeOf, unpackSource} from '../core/pack.js';
+import {type PackedSource, type SourceShape, shapeOf, sourceJson, unpackSource} from '../core/pack.js';
 import {applyAssembly, type Assembly} from '../core/pipeline.js';
 import {fileKey, skippedMark} from './file-cache.js';
 import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, readOne, type Walk, walkCorpus} from './read-corpus.js';
@@ -144,8 +144,9 @@ type ReuseHead = {
 /**
  * The small part of an entry: the sources list as the explorer first shows it, read before the rest, and
  * the bytes its files had (what the cache is sized by on a relaunch, without looking at every file).
+ * `reading`: instead, the rows of the files read so far on a first launch, before any reuse is found
+ * (`readingPreview`).
  */
-/** `reading`: the rows of the files read so far on a first launch, before any reuse is found (`readingPreview`). */
 export type Preview = {version: number; key: string; rows: SourceRow[]; warnings: string[]; bytes: number; reading?: boolean};
 
 const corpusEntry = (key: string) => `corpus-${key}`;
@@ -307,10 +308,7 @@ export async function loadAnalysed(
 /** A corpus as the explorer's thread is sent it: each source packed as UTF-8 JSON, in order, and the corpus's warnings. */
 export type CorpusJson = {json: Uint8Array[]; warnings: string[]};
 
-const UTF8_OUT = new TextEncoder();
 const UTF8_IN = new TextDecoder();
-/** A source packed as UTF-8 JSON, as the explorer is sent it. */
-export const sourceJson = (s: Source): Uint8Array => UTF8_OUT.encode(JSON.stringify(packSource(s)));
 
 /**
  * The corpus and its reuse as the explorer takes them: `onCorpus` is given the corpus as JSON as soon as it

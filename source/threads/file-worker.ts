@@ -56,8 +56,6 @@ port.on('message', (task: FileTask) => {
 		parts.push(out.value);
 		if (out.hit) hits++;
 	}
-	const packed = joinParts(parts, task.sources);
-	// Not cloned across for nothing: 100,000 small objects on a relaunch that shows the kept list.
-	if (!task.rows) delete packed.rows;
+	const packed = joinParts(parts, task);
 	port.postMessage({packed, skipped, hits, marks} satisfies FileOutcome, batchBuffers(packed));
 });

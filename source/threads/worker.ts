@@ -4,7 +4,8 @@
 
 import {lowerThreadPriority} from './priority.js';
 import {parentPort, workerData} from 'node:worker_threads';
-import {type CacheOptions, type CorpusJson, sourceJson, streamAnalysed} from '../io/cache.js';
+import {type CacheOptions, type CorpusJson, streamAnalysed} from '../io/cache.js';
+import {sourceJson} from '../core/pack.js';
 import {buffers, chunksOfBytes, jsonChunks} from '../core/chunks.js';
 import {familiesWithoutTexts, pairsWithoutTexts} from '../core/reuse-json.js';
 import type {Reuse} from '../core/reuse.js';
