@@ -102,6 +102,11 @@ export async function readParallel(
 			onRows?: (rows: SourceRow[]) => void;
 			/** Each source's JSON is wanted as UTF-8, as its file's thread packed it (`packed.json`), for the explorer. */
 			sourcesJson?: boolean;
+			/**
+			 * Given each batch's sources' JSON (with `sourcesJson`) as it comes back, by the batch's index, before the
+			 * rest are read; never when the corpus is read on this thread (`packed` is then null).
+			 */
+			onPart?: (index: number, sources: Uint8Array[]) => void;
 		} = {},
 ): Promise<ParallelRead> {
 	const threads = threadCount();
@@ -135,6 +140,7 @@ export async function readParallel(
 					cache: opts.fileCache ?? null,
 				});
 				listed(index, out.packed.rows ?? []);
+				if (out.packed.sources?.length) opts.onPart?.(index, out.packed.sources);
 				// Unpacked here, as each batch comes back, while the threads read on: not all at the end.
 				const unpacked = opts.defer ? null : unpackFiles(out.packed, false);
 				// Unpacked, the heads' JSON is not needed again: only the sources' bytes are kept, for the explorer.

@@ -8,7 +8,7 @@ import {unpackSource, type PackedSource} from '../core/pack.js';
 import {type Preview, previewOf} from '../io/cache.js';
 import {parseChunks} from '../core/chunks.js';
 import {restoreTexts} from '../core/reuse-json.js';
-import type {Corpus} from '../core/source.js';
+import type {Corpus, Source} from '../core/source.js';
 import type {Reuse} from '../core/reuse.js';
 import type {Family, Pair} from '../core/types.js';
 import type {WorkerMessage, WorkerRequest} from './worker.js';
@@ -65,9 +65,24 @@ export function startAnalysis(dir: string, options: WorkerRequest['options']): A
  */
 export function messageDecoder(dir: string): (message: WorkerMessage) => Promise<AnalysisEvent | null> {
 	let texts = new Map<string, string>();
+	/** The sources sent ahead, by batch: parsed as they come, while the files are still being read. */
+	const parts: Source[][] = [];
 	return async message => {
+		if (message.type === 'corpus-part') {
+			parts[message.index] = await parseChunks<PackedSource, Source>(message.chunks, unpackSource);
+			return null;
+		}
 		if (message.type === 'corpus') {
-			const sources = await parseChunks<PackedSource, Corpus['sources'][number]>(message.chunks, unpackSource);
+			const given = await parseChunks<PackedSource, Source>(message.chunks, unpackSource);
+			let sources = given;
+			if (message.streamed) {
+				// The parts in corpus order (a new array each time: a corpus sent again changes other sources).
+				sources = parts.flat();
+				if (sources.length !== message.streamed.sent) throw new Error(`${message.streamed.sent - sources.length} sources did not arrive`);
+				message.streamed.at.forEach((i, k) => {
+					sources[i] = given[k]!;
+				});
+			}
 			texts = new Map(sources.map(s => [s.id, s.text]));
 			return {type: 'corpus', corpus: {dir, sources, warnings: message.warnings}};
 		}

@@ -23,8 +23,13 @@ export type WorkerMessage =
 	| {type: 'preview'; json: Uint8Array}
 	/** How far reading or comparing has gone; at most four a second (PROGRESS_EVERY_MS). */
 	| {type: 'progress'; stage: string; done: number; total: number}
-	/** `chunks`: JSON arrays of packed sources, in corpus order. */
-	| {type: 'corpus'; warnings: string[]; chunks: Uint8Array[]}
+	/**
+	 * `chunks`: JSON arrays of packed sources, in corpus order. With `streamed`, the sources came ahead in parts
+	 * (`sent` of them), and `chunks` holds only those that differ from them, at the places `at` gives.
+	 */
+	| {type: 'corpus'; warnings: string[]; chunks: Uint8Array[]; streamed?: {sent: number; at: number[]}}
+	/** A second launch's sources ahead of the corpus, a batch of files at a time: `index` is the batch's place. */
+	| {type: 'corpus-part'; index: number; chunks: Uint8Array[]}
 	/** `chunks`: JSON arrays of families, then of pairs; repeats and stock are small and come whole. */
 	| {type: 'reuse'; families: Uint8Array[]; pairs: Uint8Array[]; repeats: Reuse['repeats']; stock: Reuse['stock']}
 	| {type: 'error'; message: string};
@@ -49,9 +54,13 @@ try {
 	// The corpus goes to the explorer as soon as it is read, the pairs when they are found. With a cache
 	// entry, the sources list goes first, before the much larger corpus. A passim run brings its families.
 	const hooks = {
-		onCorpus: ({json, warnings}: CorpusJson) => {
+		onCorpus: ({json, warnings, streamed}: CorpusJson) => {
 			const chunks = chunksOfBytes(json);
-			port.postMessage({type: 'corpus', warnings, chunks} satisfies WorkerMessage, buffers(chunks));
+			port.postMessage({type: 'corpus', warnings, chunks, ...(streamed ? {streamed} : {})} satisfies WorkerMessage, buffers(chunks));
+		},
+		onPart: (index: number, sources: Uint8Array[]) => {
+			const chunks = chunksOfBytes(sources);
+			port.postMessage({type: 'corpus-part', index, chunks} satisfies WorkerMessage, buffers(chunks));
 		},
 		onPreview: (json: Uint8Array) => {
 			port.postMessage({type: 'preview', json} satisfies WorkerMessage, [json.buffer as ArrayBuffer]);

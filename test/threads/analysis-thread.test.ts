@@ -7,8 +7,8 @@ import {describe, expect, it} from 'vitest';
 import {type AnalysisEvent, messageDecoder, startAnalysis} from '../../source/threads/analysis-thread.js';
 import {findReuse} from '../../source/core/reuse.js';
 import type {WorkerMessage, WorkerRequest} from '../../source/threads/worker.js';
-import {parseChunks} from '../../source/core/chunks.js';
-import {type PackedSource, unpackSource} from '../../source/core/pack.js';
+import {chunksOfBytes, parseChunks} from '../../source/core/chunks.js';
+import {sourceJson} from '../../source/core/pack.js';
 import type {Source} from '../../source/core/source.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
 import {corpusKey, previewKey, previewOf} from '../../source/io/cache.js';
@@ -100,6 +100,28 @@ describe('analysis thread', () => {
 		expect(a.pairs.length).toBe(1);
 	});
 
+	it('puts the sources sent ahead in corpus order, whatever order their parts came in, and takes what changed from the corpus', async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 5; i++) files[`s${i}.txt`] = `Story ${i}\nThe harbour handled ${i + 3} ships on Monday.\n`;
+		const sources = loadCorpus(makeCorpus(files)).sources;
+		const chunks = (xs: Source[]) => chunksOfBytes(xs.map(sourceJson));
+		const changed: Source = {...sources[3]!, title: 'A title the assembly changed', sameAs: 's0.txt'};
+		const decode = messageDecoder('/corpus');
+		expect(await decode({type: 'corpus-part', index: 1, chunks: chunks(sources.slice(2))})).toBeNull();
+		expect(await decode({type: 'corpus-part', index: 0, chunks: chunks(sources.slice(0, 2))})).toBeNull();
+		const event = await decode({type: 'corpus', warnings: ['w'], chunks: chunks([changed]), streamed: {sent: 5, at: [3]}});
+		expect(event?.type).toBe('corpus');
+		const corpus = (event as Extract<AnalysisEvent, {type: 'corpus'}>).corpus;
+		expect(corpus.warnings).toEqual(['w']);
+		expect(JSON.stringify(corpus.sources)).toBe(JSON.stringify([...sources.slice(0, 3), changed, sources[4]]));
+		// A part that never came is an error, not a corpus with sources missing.
+		const lacking = messageDecoder('/corpus');
+		await lacking({type: 'corpus-part', index: 1, chunks: chunks(sources.slice(2))});
+		await expect(lacking({type: 'corpus', warnings: [], chunks: [], streamed: {sent: 5, at: []}})).rejects.toThrow(
+			'2 sources did not arrive',
+		);
+	});
+
 	it('sends the corpus read on a pool of threads as one thread reads it, duplicates and site furniture too', async () => {
 		const story = (n: number) =>
 			`Story ${n}\nThe council approved plan number ${n} for the river district on Monday after ${n + 3} hours of debate.\nCall our newsroom on 555-0100 or subscribe for 2 euros a week.\n`;
@@ -121,11 +143,22 @@ describe('analysis thread', () => {
 		// The case is real: furniture was marked and a duplicate found.
 		expect(expected.some(x => x.blocks.some(b => b.boilerplate))).toBe(true);
 		expect(expected.find(x => x.id === 'other3.txt')!.sameAs).toBe('other-again.txt');
+		/** Each corpus the explorer takes from the worker's messages, as JSON. */
+		const corporaOf = async (messages: WorkerMessage[]) => {
+			const decode = messageDecoder(dir);
+			const out: string[] = [];
+			for (const m of messages) {
+				const e = await decode(m);
+				if (e?.type !== 'corpus') continue;
+				expect(e.corpus.warnings).toEqual(loaded.warnings);
+				out.push(JSON.stringify(e.corpus.sources));
+			}
+			return out;
+		};
 		const sentCorpus = async () => {
 			const messages = await onThreads(() => runWorker(dir, {cacheRoot}));
-			const sent = messages.find(m => m.type === 'corpus') as Extract<WorkerMessage, {type: 'corpus'}>;
-			expect(sent.warnings).toEqual(loaded.warnings);
-			return JSON.stringify(await parseChunks<PackedSource, Source>(sent.chunks, unpackSource));
+			const [corpus] = await corporaOf(messages);
+			return corpus;
 		};
 		// Read and assembled; then, on a second launch, the files' batches sent on as they are, with the kept
 		// assembly applied to the sources it names.
@@ -137,6 +170,14 @@ describe('analysis thread', () => {
 		expect(kept.assembly.sameAs.length).toBe(1);
 		expect(kept.assembly.furniture.length).toBe(12);
 		expect(await sentCorpus()).toBe(JSON.stringify(expected));
+		// On that second launch the sources went ahead as their batch was read, and the corpus message brought
+		// only the 13 that the kept assembly changed (12 pages with a site's footer, 1 duplicate).
+		const relaunch = (await onThreads(() => runWorker(dir, {cacheRoot}))).filter(m => m.type !== 'progress');
+		expect(relaunch.map(m => m.type)).toEqual(['preview', 'corpus-part', 'corpus', 'reuse']);
+		const streamed = relaunch.find(m => m.type === 'corpus') as Extract<WorkerMessage, {type: 'corpus'}>;
+		expect(streamed.streamed?.sent).toBe(expected.length);
+		expect(streamed.streamed?.at.length).toBe(13);
+		expect((await parseChunks(streamed.chunks)).length).toBe(13);
 		// A kept assembly that names a block a source does not have (a wrong entry that passed its checksum):
 		// the corpus is assembled again, as it should be, and the entry made again.
 		kept.assembly.furniture[0]![1] = [999];
@@ -153,10 +194,8 @@ describe('analysis thread', () => {
 		pairs[0]!.a.sentences = [999, 999];
 		store.put(entry, [...lines.slice(0, -1), JSON.stringify(pairs)].join('\n'));
 		const messages = await onThreads(() => runWorker(dir, {cacheRoot}));
-		const corpora = messages.filter(m => m.type === 'corpus') as Extract<WorkerMessage, {type: 'corpus'}>[];
-		expect(corpora).toHaveLength(2);
-		for (const c of corpora)
-			expect(JSON.stringify(await parseChunks<PackedSource, Source>(c.chunks, unpackSource))).toBe(JSON.stringify(expected));
+		const corpora = await corporaOf(messages);
+		expect(corpora).toEqual([JSON.stringify(expected), JSON.stringify(expected)]);
 		const reuse = messages.find(m => m.type === 'reuse') as Extract<WorkerMessage, {type: 'reuse'}>;
 		expect(JSON.stringify(await parseChunks(reuse.pairs))).toBe(
 			JSON.stringify(await parseChunks([new TextEncoder().encode(good.split('\n').at(-1)!)])),
@@ -176,7 +215,15 @@ describe('analysis thread', () => {
 		// corpus assembled, and the reuse found again.
 		writeFileSync(join(dir, 's1.txt'), story(1, '9.7'));
 		const messages = await onThreads(() => runWorker(dir, {cacheRoot}));
-		expect(messages.filter(m => m.type !== 'progress').map(m => m.type)).toEqual(['preview', 'corpus', 'reuse']);
+		// The sources go ahead in two parts (two batches of files) as they are read; the corpus then says what the
+		// assembly changed in them.
+		expect(messages.filter(m => m.type !== 'progress').map(m => m.type)).toEqual([
+			'preview',
+			'corpus-part',
+			'corpus-part',
+			'corpus',
+			'reuse',
+		]);
 		const decode = messageDecoder(dir);
 		const events = [];
 		for (const m of messages) events.push(await decode(m));
