@@ -122,6 +122,10 @@ export function unpackSource(s: PackedSource): Source {
  * from a batch made for a command that never sends the corpus on (`joinParts`).
  */
 export type PackedFiles = {
+	/**
+	 * The files' heads as a JSON array. With `sources`, each head's source is null there: it is in `sources`, and
+	 * a batch does not carry every text twice (as a string copied across threads, and as bytes transferred).
+	 */
 	json: string;
 	u32: Uint32Array;
 	u8: Uint8Array;
@@ -166,6 +170,8 @@ const tableParts = (t: FeatureTable) =>
  */
 export type PackedPart = {
 	head: string;
+	/** Where in `head` the source's JSON ends and the rest of the head begins (at AFTER_SOURCE). */
+	restAt: number;
 	/** Its packed source's JSON: as text when just made, as UTF-8 bytes when cut from a cache entry. */
 	source: string | Uint8Array;
 	shape: SourceShape;
@@ -203,6 +209,7 @@ export function partOf(f: FileAnalysis): PackedPart {
 	// The FileHead as JSON, its source put in as made: `{"source":…,` and the rest without its `{`.
 	return {
 		head: `${HEAD_START}${source},${JSON.stringify(rest).slice(1)}`,
+		restAt: HEAD_START.length + source.length,
 		source,
 		shape: shapeOf(f.source),
 		row: packedRow(packed),
@@ -217,6 +224,7 @@ const HEAD_START = '{"source":';
 const AFTER_SOURCE = ',"textKey":';
 
 const UTF8 = new TextEncoder();
+const UTF8_IN = new TextDecoder();
 
 /** A source packed as UTF-8 JSON, as the explorer is sent it. */
 export const sourceJson = (s: Source): Uint8Array => UTF8.encode(JSON.stringify(packSource(s)));
@@ -246,7 +254,7 @@ export function joinParts(parts: PackedPart[], want: {sources: boolean; rows: bo
 		p8 += p.u8.length;
 	}
 	return {
-		json: `[${parts.map(p => p.head).join(',')}]`,
+		json: `[${parts.map(p => (want.sources ? `${HEAD_START}null${p.head.slice(p.restAt)}` : p.head)).join(',')}]`,
 		u32,
 		u8,
 		...(want.sources ? {sources: sourcesBuffer(parts.map(p => (typeof p.source === 'string' ? UTF8.encode(p.source) : p.source)))} : {}),
@@ -291,7 +299,7 @@ export function unpackFiles(packed: PackedFiles, check = true): FileAnalysis[] {
  * block keys, which are views of the batch's arrays.
  */
 function walkFiles<T>(
-	{json, u32, u8}: PackedFiles,
+	{json, u32, u8, sources}: PackedFiles,
 	check: boolean,
 	make: (head: FileHead, features: FeatureTable, blockKeys: Uint32Array) => T,
 ): T[] {
@@ -316,7 +324,9 @@ function walkFiles<T>(
 	};
 	const heads: unknown = JSON.parse(json);
 	if (!Array.isArray(heads)) throw new Error('not packed files');
-	const files = heads.map((h: FileHead) => {
+	const files = heads.map((h: FileHead, i: number) => {
+		// A head whose source travelled apart, as bytes (joinParts).
+		if (h?.source === null && sources?.[i]) h.source = JSON.parse(UTF8_IN.decode(sources[i])) as PackedSource;
 		if ((check && !isPackedSource(h.source)) || typeof h.textKey !== 'string' || !Array.isArray(h.dates))
 			throw new Error('not packed files');
 		const sentences = h.source.sentences.length;
@@ -491,6 +501,7 @@ export function partOfEntry(buf: Uint8Array): PackedPart {
 	if (end < 0) throw new Error('not a packed file');
 	return {
 		head,
+		restAt: head.lastIndexOf(AFTER_SOURCE),
 		source: buf.subarray(from, end),
 		shape: shapeOf(heads[0]!.source),
 		row: packedRow(heads[0]!.source),

@@ -69,9 +69,14 @@ describe('the analysis of each file, cached', () => {
 			files.map(f => JSON.parse(JSON.stringify(packSource(f.source)))),
 		);
 		expect(unpackFiles(fromEntries).map(f => f.source)).toEqual(files.map(f => f.source));
+		// The heads do not carry the texts a second time: each source is in the batch once, as bytes.
+		expect((JSON.parse(packed.json) as {source: unknown}[]).map(h => h.source)).toEqual([null, null, null]);
+		const withTexts = joinParts(files.map(partOf), {sources: false, rows: false});
+		expect(withTexts.sources).toBeUndefined();
+		expect(unpackFiles(withTexts).map(f => f.source)).toEqual(files.map(f => f.source));
 		// An entry whose head has its keys in another order is a valid entry that cannot be cut as it is: refused
 		// (and so made again), never cut wrong.
-		const head = JSON.parse(packed.json) as Record<string, unknown>[];
+		const head = JSON.parse(withTexts.json) as Record<string, unknown>[];
 		const {source, ...rest} = head[0]!;
 		const reordered = {json: JSON.stringify([{...rest, source}]), u32: partOf(files[0]!).u32, u8: partOf(files[0]!).u8};
 		expect(unpackFiles(reordered)[0]!.source).toEqual(files[0]!.source);
