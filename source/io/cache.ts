@@ -262,9 +262,15 @@ export function readingPreview(rows: SourceRow[], key: string): Uint8Array {
  * Write the reuse found in a corpus and what its assembly changed, and its sources list (under `rowsKey`); a
  * failure only loses the cache.
  */
-export function writeCache(corpus: Corpus, reuse: Reuse, assembly: Assembly, key: string, rowsKey: string, store = openCache()): void {
-	const families = jsonChunks(familiesWithoutTexts(reuse.families));
-	const pairs = jsonChunks(pairsWithoutTexts(reuse.pairs));
+export function writeCache(
+	corpus: Corpus,
+	reuse: Reuse,
+	assembly: Assembly,
+	key: string,
+	rowsKey: string,
+	store = openCache(),
+	{families, pairs} = reuseChunks(reuse),
+): void {
 	const head: ReuseHead = {
 		version: CACHE_VERSION,
 		key,
@@ -277,6 +283,11 @@ export function writeCache(corpus: Corpus, reuse: Reuse, assembly: Assembly, key
 	const parts: Uint8Array[] = [Buffer.from(JSON.stringify(head), 'utf8')];
 	for (const chunk of [...families, ...pairs]) parts.push(NEWLINE, chunk);
 	if (store.put(corpusEntry(key), parts)) writePreview(corpus, reuse, rowsKey, store);
+}
+
+/** The reuse as its entry's lines and the explorer's chunks: families and pairs without their passages' texts. */
+export function reuseChunks(reuse: Reuse): KeptReuse['chunks'] {
+	return {families: jsonChunks(familiesWithoutTexts(reuse.families)), pairs: jsonChunks(pairsWithoutTexts(reuse.pairs))};
 }
 
 function writePreview(corpus: Corpus, reuse: Reuse, rowsKey: string, store: Store): void {
@@ -302,6 +313,8 @@ export async function loadAnalysed(
 	hooks: {onPreview?: (preview: Preview) => void} = {},
 ): Promise<{corpus: Corpus; reuse: Reuse; cached: boolean}> {
 	const read = await loadWith(dir, options, {...hooks, passOn: false});
+	read.keep?.();
+	await read.written;
 	return {corpus: read.corpus!, reuse: read.reuse, cached: read.cached};
 }
 
@@ -338,9 +351,24 @@ export async function streamAnalysed(
 		 */
 		onPart?: (index: number, sources: Uint8Array[]) => void;
 	},
-): Promise<{reuse: Reuse; chunks?: KeptReuse['chunks']}> {
+): Promise<Omit<Loaded, 'corpus' | 'cached'>> {
 	return loadWith(dir, options, {onCorpus: hooks.onCorpus, onPreviewJson: hooks.onPreview, onPart: hooks.onPart, passOn: true});
 }
+
+/**
+ * What a load gives. `chunks`: the reuse as the explorer takes it (from the cache's lines, or encoded once for
+ * the cache and the explorer alike). `keep`: write the reuse found to the cache; a caller that shows it calls
+ * this after (at 10,000 articles writing it took a second before the explorer was told). `written`: settles
+ * when the file threads have written the entries they kept back.
+ */
+type Loaded = {
+	corpus: Corpus | null;
+	reuse: Reuse;
+	cached: boolean;
+	chunks?: KeptReuse['chunks'];
+	keep?: () => void;
+	written: Promise<void>;
+};
 
 /** What `loadAnalysed` and `streamAnalysed` share: `passOn`, the corpus goes to `onCorpus` as JSON, and may never be unpacked here. */
 async function loadWith(
@@ -353,7 +381,7 @@ async function loadWith(
 		onPart?: (index: number, sources: Uint8Array[]) => void;
 		passOn: boolean;
 	},
-): Promise<{corpus: Corpus | null; reuse: Reuse; cached: boolean; chunks?: KeptReuse['chunks']}> {
+): Promise<Loaded> {
 	const walk = walkCorpus(dir, options);
 	const quick = options.cache === false ? null : previewKey(dir, options, walk);
 	const wanted = Boolean(hooks.onPreview ?? hooks.onPreviewJson);
@@ -383,6 +411,7 @@ async function loadWith(
 	});
 	// The parts went ahead only from a pool of threads (`packed`): the corpus says what changed since.
 	const sentAhead = streamed && read.packed !== null;
+	const {written} = read;
 	// The key of what was read, not of the folder before or after: a file changed meanwhile cannot bring reuse
 	// found in other text.
 	const key = store ? keyOfRead(options, read.marks) : '';
@@ -395,7 +424,8 @@ async function loadWith(
 		if (entry && changed) {
 			hooks.onCorpus?.(corpusJson(read.packed.json, changed, read.warnings, sentAhead));
 			const kept = reuseOf(entry, key, store);
-			if (kept && fitsShapes(kept.reuse, read.packed.shapes)) return {corpus: null, reuse: kept.reuse, cached: true, chunks: kept.chunks};
+			if (kept && fitsShapes(kept.reuse, read.packed.shapes))
+				return {corpus: null, reuse: kept.reuse, cached: true, chunks: kept.chunks, written};
 		}
 		store.delete(corpusEntry(key));
 	}
@@ -414,12 +444,13 @@ async function loadWith(
 		restoreTexts(kept.reuse.families, kept.reuse.pairs, id => texts.get(id));
 		// The list shown first was asked for and missing (evicted, or the files touched): kept for next time.
 		if (wanted && !preview && quick) writePreview(corpus, kept.reuse, quick, store!);
-		return {corpus, reuse: kept.reuse, cached: true, chunks: kept.chunks};
+		return {corpus, reuse: kept.reuse, cached: true, chunks: kept.chunks, written};
 	}
 	if (kept) store!.delete(corpusEntry(key));
 	const reuse = findReuse(corpus.sources, {onProgress: options.onProgress, features});
-	if (store && quick && corpus.sources.length > 0) writeCache(corpus, reuse, assembly, key, quick, store);
-	return {corpus, reuse, cached: false};
+	if (!store || !quick || corpus.sources.length === 0) return {corpus, reuse, cached: false, written};
+	const chunks = reuseChunks(reuse);
+	return {corpus, reuse, cached: false, chunks, keep: () => writeCache(corpus, reuse, assembly, key, quick, store, chunks), written};
 }
 
 /**

@@ -8,7 +8,7 @@ import {type PackedFiles, type SourceShape, unpackFiles} from '../core/pack.js';
 import {assembleCorpus, type FileAnalysis} from '../core/pipeline.js';
 import type {SourceRow} from '../core/analysis.js';
 import type {GivenMeta} from '../core/source.js';
-import type {FileOutcome, FileTask} from '../threads/file-worker.js';
+import type {FileOutcome, FileTask, FlushTask} from '../threads/file-worker.js';
 import {Pool, threadCount} from '../threads/pool.js';
 import {DEFAULT_MAX_BYTES, type LoadOptions, prepareCorpus, type ReadResult, readCorpus, type Walk, warnUnnamed} from './read-corpus.js';
 
@@ -37,7 +37,9 @@ export async function readCorpusParallel(
 	dir: string,
 	opts: LoadOptions & FileCacheOptions & {features?: boolean} = {},
 ): Promise<ReadResult> {
-	return (await readParallel(dir, opts)).result();
+	const read = await readParallel(dir, opts);
+	await read.written;
+	return read.result();
 }
 
 /**
@@ -55,6 +57,11 @@ export type ParallelRead = {
 	 */
 	packed: {json: Uint8Array[]; shapes: SourceShape[]} | null;
 	result(): ReadResult;
+	/**
+	 * Settles when the threads have written the cache entries they kept back and ended (never rejects): after
+	 * the files are read, while the corpus is compared. Entries not written when the program ends are lost.
+	 */
+	written: Promise<void>;
 };
 
 /**
@@ -115,11 +122,11 @@ export async function readParallel(
 	const {files, sidecar, warnings} = prepared;
 	if (threads <= 1 || !file || files.length < parallelFrom()) {
 		const read = readCorpus(dir, opts, prepared);
-		return {marks: read.marks, warnings: read.corpus.warnings, packed: null, result: () => read};
+		return {marks: read.marks, warnings: read.corpus.warnings, packed: null, result: () => read, written: Promise.resolve()};
 	}
 	const batches: (typeof files)[] = [];
 	for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-	const pool = new Pool<FileTask, FileOutcome>(file, Math.min(threads, batches.length));
+	const pool = new Pool<FileTask | FlushTask, FileOutcome | {written: true}>(file, Math.min(threads, batches.length));
 	const listed = listing(batches.length, opts.onRows);
 	let done = 0;
 	opts.onProgress?.('reading files', 0, files.length);
@@ -130,7 +137,7 @@ export async function readParallel(
 				// No prototype: a file may be called `__proto__`.
 				const meta: Record<string, GivenMeta> = Object.create(null);
 				for (const f of batch) if (sidecar[f.id]) meta[f.id] = sidecar[f.id]!;
-				const out = await pool.run({
+				const out = (await pool.run({
 					files: batch,
 					meta,
 					maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
@@ -138,7 +145,7 @@ export async function readParallel(
 					rows: opts.onRows !== undefined,
 					sources: opts.sourcesJson === true,
 					cache: opts.fileCache ?? null,
-				});
+				})) as FileOutcome;
 				listed(index, out.packed.rows ?? []);
 				if (out.packed.sources?.length) opts.onPart?.(index, out.packed.sources);
 				// Unpacked here, as each batch comes back, while the threads read on: not all at the end.
@@ -150,9 +157,18 @@ export async function readParallel(
 				return {packed: out.packed, files: unpacked, skipped: out.skipped, hits: out.hits, marks: out.marks};
 			}),
 		);
-	} finally {
+	} catch (error) {
 		await pool.close();
+		throw error;
 	}
+	// The entries the threads kept back are written while the caller compares the corpus; then they end.
+	const written = pool
+		.broadcast({flush: true})
+		.then(
+			() => pool.close(),
+			() => pool.close(),
+		)
+		.catch(() => {});
 	// Warnings and analyses in corpus order, as one thread would give them.
 	const marks: string[] = [];
 	const json: Uint8Array[] = [];
@@ -174,6 +190,7 @@ export async function readParallel(
 	return {
 		marks,
 		warnings,
+		written,
 		packed: {json, shapes},
 		result: () => {
 			if (result) return result;

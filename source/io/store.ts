@@ -7,7 +7,8 @@
 //   the old entry or the new one, never half; temporaries left by a crashed run are removed after an hour;
 // - the folder holds at most `maxBytes`; past that, the entries used least recently go (a read marks an
 //   entry used by its modification time);
-// - a store path that is a file, a read-only folder, a full disk: reads miss, writes return false.
+// - a store path that is a file, a read-only folder, a full disk: reads miss, writes return false;
+// - a writer may keep its entries back in memory, up to a bound, and write them later (`deferWrites`, `flush`).
 // Keys are plain names (letters, digits, `.`, `_`, `-`); values are bytes or JSON, so the same store can
 // keep one entry per corpus or one per file.
 
@@ -46,6 +47,10 @@ export class Store {
 	/** The entries on disk with their sizes and last use, listed at the first write. */
 	#index: Map<string, Known> | null = null;
 	#total = 0;
+	/** While writes are deferred (`deferWrites`): what was put and not yet written, oldest first, and its bytes. */
+	#pending = new Map<string, Uint8Array[]>();
+	#pendingBytes = 0;
+	#deferUpTo = 0;
 
 	constructor(root: string, options: StoreOptions = {}) {
 		this.root = root;
@@ -54,6 +59,8 @@ export class Store {
 
 	/** The bytes stored under `key`, or null when there are none or they fail their checksum. */
 	get(key: string): Buffer | null {
+		const waiting = this.#pending.get(key);
+		if (waiting) return Buffer.concat(waiting);
 		const path = this.#path(key);
 		let read: ReturnType<typeof readBounded>;
 		try {
@@ -102,6 +109,47 @@ export class Store {
 	put(key: string, data: string | Uint8Array | Uint8Array[]): boolean {
 		const path = this.#path(key);
 		const parts = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Array.isArray(data) ? data : [data];
+		if (this.#deferUpTo > 0) {
+			this.#unqueue(key);
+			this.#pending.set(key, parts);
+			this.#pendingBytes += bytesOf(parts);
+			// Over the bound, the oldest are written now.
+			for (const [k, p] of this.#pending) {
+				if (this.#pendingBytes <= this.#deferUpTo) break;
+				this.#unqueue(k);
+				this.#write(k, this.#path(k), p);
+			}
+			return true;
+		}
+		return this.#write(key, path, parts);
+	}
+
+	/**
+	 * From now on, keep what is put in memory, up to `maxBytes` of it (past that the oldest is written), until
+	 * `flush`: a thread that reads and analyses files writes their entries when it has nothing left to read, not
+	 * between files. Each entry is still written whole and atomically; entries not yet written are lost if the
+	 * program ends first, and only cost that run's successor their analysis.
+	 */
+	deferWrites(maxBytes: number): void {
+		this.#deferUpTo = Math.max(0, maxBytes);
+	}
+
+	/** Write every entry put and not yet written, oldest first. */
+	flush(): void {
+		for (const [key, parts] of this.#pending) {
+			this.#unqueue(key);
+			this.#write(key, this.#path(key), parts);
+		}
+	}
+
+	#unqueue(key: string): void {
+		const parts = this.#pending.get(key);
+		if (!parts) return;
+		this.#pending.delete(key);
+		this.#pendingBytes -= bytesOf(parts);
+	}
+
+	#write(key: string, path: string, parts: Uint8Array[]): boolean {
 		const hash = createHash('sha256');
 		let length = 0;
 		for (const part of parts) {
@@ -149,6 +197,7 @@ export class Store {
 
 	/** Remove the entry under `key`, if any. */
 	delete(key: string): void {
+		this.#unqueue(key);
 		this.#remove(key);
 	}
 
@@ -212,6 +261,8 @@ function removeQuietly(path: string): void {
 		// Nothing more to lose.
 	}
 }
+
+const bytesOf = (parts: Uint8Array[]) => parts.reduce((t, p) => t + p.length, 0);
 
 function writeAll(fd: number, bytes: Uint8Array): void {
 	for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);

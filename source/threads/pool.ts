@@ -53,6 +53,26 @@ export class Pool<In, Out> {
 		});
 	}
 
+	/**
+	 * The same task to every worker once, when none has a task left: each one's answer, in the workers' order
+	 * (a file thread is told to write the cache entries it kept back).
+	 */
+	broadcast(task: In): Promise<Out[]> {
+		if (this.failed) return Promise.reject(this.failed);
+		return Promise.all(
+			this.workers.map(
+				w =>
+					new Promise<Out>((resolve, reject) => {
+						// The answer gives the worker's place back to the idle list: taken from it here.
+						const place = this.idle.indexOf(w);
+						if (place >= 0) this.idle.splice(place, 1);
+						this.running.get(w)!.push({resolve: resolve as (v: unknown) => void, reject});
+						w.postMessage(task);
+					}),
+			),
+		);
+	}
+
 	async close(): Promise<void> {
 		await Promise.all(this.workers.map(w => w.terminate()));
 	}

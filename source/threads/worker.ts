@@ -74,14 +74,20 @@ try {
 		? await loadPassimAnalysed(dir, {...options, onProgress}, passimHooks)
 		: await streamAnalysed(dir, {...options, onProgress}, hooks);
 	const {reuse} = loaded;
-	// Reuse from the cache comes with its lines, already the chunks the explorer takes.
-	const kept = 'chunks' in loaded ? loaded.chunks : undefined;
+	// Reuse from the cache comes with its lines, already the chunks the explorer takes; reuse just found, with
+	// the lines its cache entry is about to be written from (sent as copies: a buffer transferred is gone here).
+	const given = 'chunks' in loaded ? loaded.chunks : undefined;
+	const keep = 'keep' in loaded ? loaded.keep : undefined;
+	const copy = (chunks: Uint8Array[]) => (keep ? chunks.map(c => c.slice()) : chunks);
 	// Without the passages' texts, which the explorer cuts from its sources (core/reuse-json.ts).
-	const families = kept?.families ?? jsonChunks(familiesWithoutTexts(reuse.families));
-	const pairs = kept?.pairs ?? jsonChunks(pairsWithoutTexts(reuse.pairs));
+	const families = given ? copy(given.families) : jsonChunks(familiesWithoutTexts(reuse.families));
+	const pairs = given ? copy(given.pairs) : jsonChunks(pairsWithoutTexts(reuse.pairs));
 	port.postMessage({type: 'reuse', families, pairs, repeats: reuse.repeats, stock: reuse.stock} satisfies WorkerMessage, [
 		...new Set([...buffers(families), ...buffers(pairs)]),
 	]);
+	// The explorer has what it shows: now the cache, and the entries the file threads kept back.
+	keep?.();
+	if ('written' in loaded) await loaded.written;
 } catch (error) {
 	port.postMessage({type: 'error', message: (error as Error).message} satisfies WorkerMessage);
 }

@@ -21,6 +21,29 @@ describe('store', () => {
 		expect(() => store.get('../escape')).toThrow(TypeError);
 	});
 
+	it('keeps writes back when asked, up to a bound, and writes them whole when flushed', () => {
+		const root = scratchDir('store-');
+		const store = new Store(root);
+		store.deferWrites(2500);
+		const kb = (n: number) => Buffer.alloc(1000, n);
+		expect(store.put('a', kb(1))).toBe(true);
+		expect(store.put('b', kb(2))).toBe(true);
+		// Kept back: not on disk, yet read back from memory.
+		expect(readdirSync(root)).toEqual([]);
+		expect(store.get('a')).toEqual(kb(1));
+		// Past the bound the oldest is written at once; a key put again replaces what was kept for it.
+		store.put('c', kb(3));
+		expect(entries(root)).toEqual(['a.entry']);
+		store.put('b', kb(4));
+		store.delete('c');
+		store.flush();
+		expect(entries(root)).toEqual(['a.entry', 'b.entry']);
+		const again = new Store(root);
+		expect(again.get('a')).toEqual(kb(1));
+		expect(again.get('b')).toEqual(kb(4));
+		expect(again.get('c')).toBeNull();
+	});
+
 	it('drops an entry that fails its checksum or its shape, and reads it as missing', () => {
 		const root = scratchDir('store-');
 		const store = new Store(root);

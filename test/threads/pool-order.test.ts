@@ -24,6 +24,18 @@ parentPort.on('message', n => {
 	return pathToFileURL(file);
 }
 
+/** A worker that answers each task with the task doubled and the id of its thread. */
+function threadFile(): URL {
+	const file = join(scratchDir('pool-'), 'thread.mjs');
+	writeFileSync(
+		file,
+		`import {parentPort, threadId} from 'node:worker_threads';
+parentPort.on('message', n => parentPort.postMessage({n, doubled: n * 2, thread: threadId}));
+`,
+	);
+	return pathToFileURL(file);
+}
+
 describe('the pool of threads', () => {
 	it('gives a worker its next task before it answers the one it is on', async () => {
 		// The worker, on its first task, waits until a second one is in its queue (or 2 s pass) and says which.
@@ -47,6 +59,20 @@ parentPort.on('message', n => {
 				{n: 1, queued: 2},
 				{n: 2, queued: null},
 			]);
+		} finally {
+			await pool.close();
+		}
+	});
+
+	it('sends a task to every worker once, after the others, and each worker takes tasks again after', async () => {
+		const pool = new Pool<number, {n: number; doubled: number; thread: number}>(threadFile(), 3);
+		try {
+			await Promise.all(Array.from({length: 9}, (_, i) => pool.run(i)));
+			const told = await pool.broadcast(5);
+			expect(told.map(a => a.doubled)).toEqual([10, 10, 10]);
+			// One answer from each thread, not three from whichever was free first.
+			expect(new Set(told.map(a => a.thread)).size).toBe(3);
+			expect((await Promise.all([1, 2, 3, 4].map(n => pool.run(n)))).map(a => a.doubled)).toEqual([2, 4, 6, 8]);
 		} finally {
 			await pool.close();
 		}
