@@ -128,7 +128,8 @@ export class Store {
 	 * From now on, keep what is put in memory, up to `maxBytes` of it (past that the oldest is written), until
 	 * `flush`: a thread that reads and analyses files writes their entries when it has nothing left to read, not
 	 * between files. Each entry is still written whole and atomically; entries not yet written are lost if the
-	 * program ends first, and only cost that run's successor their analysis.
+	 * program ends first, and only cost that run's successor their analysis. `put` then answers true for an
+	 * entry kept back: a write that fails later only loses that entry, as any failed write does.
 	 */
 	deferWrites(maxBytes: number): void {
 		this.#deferUpTo = Math.max(0, maxBytes);
