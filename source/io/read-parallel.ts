@@ -126,7 +126,7 @@ export async function readParallel(
 	}
 	const batches: (typeof files)[] = [];
 	for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-	const pool = new Pool<FileTask | FlushTask, FileOutcome | {written: true}>(file, Math.min(threads, batches.length));
+	const pool = new Pool<FileTask, FileOutcome>(file, Math.min(threads, batches.length));
 	const listed = listing(batches.length, opts.onRows);
 	let done = 0;
 	opts.onProgress?.('reading files', 0, files.length);
@@ -137,7 +137,7 @@ export async function readParallel(
 				// No prototype: a file may be called `__proto__`.
 				const meta: Record<string, GivenMeta> = Object.create(null);
 				for (const f of batch) if (sidecar[f.id]) meta[f.id] = sidecar[f.id]!;
-				const out = (await pool.run({
+				const out = await pool.run({
 					files: batch,
 					meta,
 					maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
@@ -145,7 +145,7 @@ export async function readParallel(
 					rows: opts.onRows !== undefined,
 					sources: opts.sourcesJson === true,
 					cache: opts.fileCache ?? null,
-				})) as FileOutcome;
+				});
 				listed(index, out.packed.rows ?? []);
 				if (out.packed.sources?.length) opts.onPart?.(index, out.packed.sources);
 				// Unpacked here, as each batch comes back, while the threads read on: not all at the end.
@@ -163,7 +163,7 @@ export async function readParallel(
 	}
 	// The entries the threads kept back are written while the caller compares the corpus; then they end.
 	const written = pool
-		.broadcast({flush: true})
+		.broadcast<FlushTask, {written: true}>({flush: true})
 		.then(
 			() => pool.close(),
 			() => pool.close(),

@@ -55,14 +55,15 @@ export class Pool<In, Out> {
 
 	/**
 	 * The same task to every worker once, when none has a task left: each one's answer, in the workers' order
-	 * (a file thread is told to write the cache entries it kept back).
+	 * (a file thread is told to write the cache entries it kept back). Of its own types: it is not one of the
+	 * tasks the pool runs.
 	 */
-	broadcast(task: In): Promise<Out[]> {
+	broadcast<Task, Answer>(task: Task): Promise<Answer[]> {
 		if (this.failed) return Promise.reject(this.failed);
 		return Promise.all(
 			this.workers.map(
 				w =>
-					new Promise<Out>((resolve, reject) => {
+					new Promise<Answer>((resolve, reject) => {
 						// The answer gives the worker's place back to the idle list: taken from it here.
 						const place = this.idle.indexOf(w);
 						if (place >= 0) this.idle.splice(place, 1);

@@ -68,7 +68,7 @@ parentPort.on('message', n => {
 		const pool = new Pool<number, {n: number; doubled: number; thread: number}>(threadFile(), 3);
 		try {
 			await Promise.all(Array.from({length: 9}, (_, i) => pool.run(i)));
-			const told = await pool.broadcast(5);
+			const told = await pool.broadcast<number, {doubled: number; thread: number}>(5);
 			expect(told.map(a => a.doubled)).toEqual([10, 10, 10]);
 			// One answer from each thread, not three from whichever was free first.
 			expect(new Set(told.map(a => a.thread)).size).toBe(3);
