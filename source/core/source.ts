@@ -56,12 +56,12 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta, opt
 			warnings.push('mojibake repaired (UTF-8 that had been read as Windows-1252)');
 		} else warnings.push('mojibake (text decoded with the wrong encoding somewhere upstream; not repairable with certainty)');
 	}
-	const inferred = inferMeta(text, id);
+	// What the sidecar gives is not looked for in the text (the date patterns read the whole text).
 	const m: Meta = {
-		title: meta?.title ?? inferred.title,
-		publisher: meta?.publisher ?? inferred.publisher,
-		date: meta?.date ?? inferred.date,
-		url: meta?.url ?? inferred.url,
+		title: meta?.title ?? inferTitle(text, id),
+		publisher: meta?.publisher ?? null,
+		date: meta?.date ?? inferDate(text),
+		url: meta?.url ?? inferUrl(text),
 	};
 	const bl = blocks(text);
 	const titleBlock = bl.findIndex(b => cleanHeading(b.text) === m.title || b.text.includes(m.title));
@@ -171,12 +171,50 @@ function leadBlock(blocks: Block[], titleBlock: number): number {
 	for (let i = 0; i < blocks.length; i++) {
 		const b = blocks[i]!;
 		if (i === titleBlock || b.boilerplate) continue;
-		const cjk = (b.text.match(/[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]/gu) ?? []).length;
-		const words = b.text.split(/\s+/).length + cjk / CJK_CHARS_PER_WORD;
-		if (words >= LEAD_WORDS && /[.!?。」"”)]/u.test(b.text)) return i;
+		if (hasWords(b.text, LEAD_WORDS) && /[.!?。」"”)]/u.test(b.text)) return i;
 	}
 	// No block reads like a lead (a short note): nothing stands before it.
 	return 0;
+}
+
+/**
+ * Whether `text` holds at least `min` words: runs of whitespace plus one (as `split(/\s+/)` counts), and
+ * Chinese, Japanese or Korean characters at CJK_CHARS_PER_WORD a word. One pass that stops once there are
+ * enough, where splitting and matching every character made a lead's test cost a tenth of reading figures.
+ */
+export function hasWords(text: string, min: number): boolean {
+	let words = 1;
+	let cjk = 0;
+	let inSpace = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (isJsSpace(c)) {
+			if (!inSpace) words++;
+			inSpace = true;
+			continue;
+		}
+		inSpace = false;
+		if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af)) cjk++;
+		if (words + cjk / CJK_CHARS_PER_WORD >= min) return true;
+	}
+	return words + cjk / CJK_CHARS_PER_WORD >= min;
+}
+
+/** The characters JavaScript's `\s` matches. */
+function isJsSpace(c: number): boolean {
+	if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+	if (c < 0xa0) return false;
+	return (
+		c === 0xa0 ||
+		c === 0x1680 ||
+		(c >= 0x2000 && c <= 0x200a) ||
+		c === 0x2028 ||
+		c === 0x2029 ||
+		c === 0x202f ||
+		c === 0x205f ||
+		c === 0x3000 ||
+		c === 0xfeff
+	);
 }
 
 function cleanHeading(line: string): string {
@@ -209,25 +247,45 @@ const MONTH_NAMES = [
 
 /** Metadata from the text alone: title from the first heading or line, the first full date, the first URL. */
 export function inferMeta(text: string, id: string): Meta {
-	const lines = text
-		.split(/\r\n|\r|\n/)
-		.map(l => l.trim())
-		.filter(Boolean);
-	const heading = lines.find(l => /^#{1,3}\s+\S/.test(l));
-	const title = cleanHeading(heading ?? lines[0] ?? fileStem(id)).slice(0, 200);
-	let date: string | null = null;
+	return {title: inferTitle(text, id), publisher: null, date: inferDate(text), url: inferUrl(text)};
+}
+
+/** The first Markdown heading (levels 1 to 3), else the first line that is not blank, else the file's name. */
+function inferTitle(text: string, id: string): string {
+	let first: string | undefined;
+	let heading: string | undefined;
+	// Without a '#' there is no heading: the first line that is not blank is the title, and the rest is not split.
+	const headings = text.includes('#');
+	for (let from = 0; from <= text.length && heading === undefined; ) {
+		let to = from;
+		while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
+		const line = text.slice(from, to).trim();
+		if (line) {
+			first ??= line;
+			if (!headings) break;
+			if (/^#{1,3}\s+\S/.test(line)) heading = line;
+		}
+		from = to + (text.charCodeAt(to) === 13 && text.charCodeAt(to + 1) === 10 ? 2 : 1);
+	}
+	return cleanHeading(heading ?? first ?? fileStem(id)).slice(0, 200);
+}
+
+/** The first full date by the first of DATE_IN_TEXT's patterns that matches. */
+function inferDate(text: string): string | null {
 	for (const re of DATE_IN_TEXT) {
 		const m = re.exec(text);
 		if (!m) continue;
 		const pad = (n: number) => String(n).padStart(2, '0');
-		if (re === DATE_IN_TEXT[0]) date = `${m[3]}-${pad(MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1)}-${pad(Number(m[1]))}`;
-		else if (re === DATE_IN_TEXT[1]) date = `${m[3]}-${pad(MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`;
-		else if (re === DATE_IN_TEXT[2]) date = `${m[3]}-${pad(Number(m[1]))}-${pad(Number(m[2]))}`;
-		else date = `${m[1]}-${m[2]}-${m[3]}`;
-		break;
+		if (re === DATE_IN_TEXT[0]) return `${m[3]}-${pad(MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1)}-${pad(Number(m[1]))}`;
+		if (re === DATE_IN_TEXT[1]) return `${m[3]}-${pad(MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`;
+		if (re === DATE_IN_TEXT[2]) return `${m[3]}-${pad(Number(m[1]))}-${pad(Number(m[2]))}`;
+		return `${m[1]}-${m[2]}-${m[3]}`;
 	}
-	const url = /https?:\/\/[^\s<>)"\]]+/.exec(text)?.[0] ?? null;
-	return {title, publisher: null, date, url};
+	return null;
+}
+
+function inferUrl(text: string): string | null {
+	return /https?:\/\/[^\s<>)"\]]+/.exec(text)?.[0] ?? null;
 }
 
 /** A file's name without its folder and extension: "a/b/release.txt" → "release". */

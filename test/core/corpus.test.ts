@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {inferMeta} from '../../source/core/source.js';
+import {buildSource, hasWords, inferMeta} from '../../source/core/source.js';
 import {CorpusError, loadCorpus} from '../../source/io/read-corpus.js';
 import {makeCorpus, SEED} from '../helpers.js';
 
@@ -38,6 +38,40 @@ describe('loadCorpus', () => {
 			date: '2026-02-05',
 		});
 		expect(inferMeta('A headline\nPOLICY\n7/14/20252 min read', 'x.txt')).toMatchObject({title: 'A headline', date: '2025-07-14'});
+	});
+	it('takes the first heading anywhere, else the first line that is not blank, whatever the line ends', () => {
+		expect(inferMeta(' \r\n\r\n  First line \r\nSecond\r### Third\n', 'x.txt').title).toBe('Third');
+		expect(inferMeta('\r\r\n\t\u00a0\nOnly line\r\nSee #2', 'x.txt').title).toBe('Only line');
+		expect(inferMeta('#hashtag\n#### too deep', 'x.txt').title).toBe('#hashtag');
+		expect(inferMeta(' \n\r\n', 'a/b/release.txt').title).toBe('release');
+	});
+	it('looks in the text only for what the sidecar does not give', () => {
+		const text = 'Title in text\nPublished June 3, 2024 at https://example.org/a';
+		const given = buildSource('a.txt', new TextEncoder().encode(text), {title: 'Given', date: '2020-01-01'});
+		expect(given).toMatchObject({title: 'Given', date: '2020-01-01', url: 'https://example.org/a'});
+		expect(buildSource('a.txt', new TextEncoder().encode(text), {url: 'https://given.example'})).toMatchObject({
+			title: 'Title in text',
+			date: '2024-06-03',
+			url: 'https://given.example',
+		});
+	});
+	it('counts words for the lead as splitting on whitespace does, Chinese characters two to a word', () => {
+		const samples = [
+			'',
+			' ',
+			'one',
+			' lead and trail ',
+			'a\u00a0b\u2003c\u3000d\ufeffe\u200bf\u2028g\u0085h',
+			'\t\n\v\f\r x y',
+			'新华社北京电 国家主席习近平发表二〇二二年新年贺词',
+			'한국어 문장입니다 그리고 more words',
+			'ひらがなとカタカナ and 漢字',
+		];
+		for (const text of samples)
+			for (let min = 0; min <= 14; min++) {
+				const cjk = (text.match(/[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]/gu) ?? []).length;
+				expect(hasWords(text, min), `${JSON.stringify(text)} ≥ ${min}`).toBe(text.split(/\s+/).length + cjk / 2 >= min);
+			}
 	});
 	it('reports a malformed sidecar by name and still loads the sources', () => {
 		const dir = makeCorpus({'a.txt': 'A title\nSome text here. More text there.', 'churnscope.json': '{"sources": {'});
