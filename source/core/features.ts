@@ -129,25 +129,107 @@ function anchorOf(text: string, a: number, b: number, first: boolean): number {
 	return h >>> 0;
 }
 
+/** A growable array of 32-bit numbers, reused from sentence to sentence and source to source. */
+class Scratch {
+	a = new Uint32Array(256);
+	n = 0;
+	push(x: number): void {
+		if (this.n === this.a.length) {
+			const bigger = new Uint32Array(this.a.length * 2);
+			bigger.set(this.a);
+			this.a = bigger;
+		}
+		this.a[this.n++] = x;
+	}
+	/** Room for `n` numbers from the start (the contents are not kept). */
+	room(n: number): Uint32Array {
+		if (this.a.length < n) this.a = new Uint32Array(Math.max(n, this.a.length * 2));
+		return this.a;
+	}
+}
+
 /**
- * Features of one sentence (null for furniture and for sentences too short to be evidence), and if
- * `repeatKeys` is given its key for repeats there (`repeatKey`), in one scan of its words: the key takes
- * every word, the features those after the dateline.
+ * A feature table filled a row at a time, in arrays that grow and are reused for the next source (a thread
+ * reads one source at a time): a sentence's stems, features and shingles used to be five small typed arrays
+ * of their own, copied into the table and dropped, the largest share of the pipeline's garbage.
+ */
+class TableBuilder {
+	rows = new Scratch();
+	words = new Scratch();
+	dates: string[][] = [];
+	feats = new Scratch();
+	figureMask = new Uint8Array(1024);
+	featStart = new Scratch();
+	shingles = new Scratch();
+	shingleStart = new Scratch();
+	anchors = new Scratch();
+	anchorStart = new Scratch();
+
+	reset(): void {
+		for (const x of [this.rows, this.words, this.feats, this.shingles, this.anchors]) x.n = 0;
+		for (const x of [this.featStart, this.shingleStart, this.anchorStart]) {
+			x.n = 0;
+			x.push(0);
+		}
+		this.dates = [];
+	}
+
+	/** Room for `n` more features' figure marks. */
+	maskRoom(n: number): Uint8Array {
+		if (this.figureMask.length < this.feats.n + n) {
+			const bigger = new Uint8Array(Math.max(this.feats.n + n, this.figureMask.length * 2));
+			bigger.set(this.figureMask);
+			this.figureMask = bigger;
+		}
+		return this.figureMask;
+	}
+
+	/** The table, in arrays of its own. */
+	finish(repeatKeys: Uint32Array): FeatureTable {
+		const n = this.rows.n;
+		return {
+			sentence: Int32Array.from(this.rows.a.subarray(0, n)),
+			words: Int32Array.from(this.words.a.subarray(0, n)),
+			featStart: Int32Array.from(this.featStart.a.subarray(0, n + 1)),
+			feats: this.feats.a.slice(0, this.feats.n),
+			figureMask: this.figureMask.slice(0, this.feats.n),
+			shingleStart: Int32Array.from(this.shingleStart.a.subarray(0, n + 1)),
+			shingles: this.shingles.a.slice(0, this.shingles.n),
+			anchorStart: Int32Array.from(this.anchorStart.a.subarray(0, n + 1)),
+			anchors: this.anchors.a.slice(0, this.anchors.n),
+			dates: this.dates,
+			repeatKeys,
+		};
+	}
+}
+
+const BUILDER = new TableBuilder();
+const STEMS = new Scratch();
+const ANCHORS = new Scratch();
+const ALL = new Scratch();
+
+/**
+ * Features of one sentence as a row of `table` (none for furniture and for sentences too short to be
+ * evidence), and if `repeatKeys` is given its key for repeats there (`repeatKey`), in one scan of its words:
+ * the key takes every word, the features those after the dateline.
  */
 function scanSentence(
+	table: TableBuilder,
 	source: Source,
 	sentence: number,
 	figureKeys: string[],
 	dates: string[],
 	repeatKeys: Uint32Array | null,
-): SentenceFeatures | null {
+): void {
 	const s = source.sentences[sentence]!;
-	if (s.boilerplate) return null;
+	if (s.boilerplate) return;
 	const text = source.text;
 	const from = matchStart(source, sentence);
 	let words = 0;
-	const stems: number[] = [];
-	const anchors: number[] = [];
+	const stems = STEMS;
+	const anchors = ANCHORS;
+	stems.n = 0;
+	anchors.n = 0;
 	const repeat = {words: 0, h1: REPEAT_H1, h2: REPEAT_H2};
 	scanWords(text, repeatKeys ? s.start : from, s.end, (a, b, whole, hyphenated) => {
 		if (repeatKeys) addToRepeatKey(repeat, whole);
@@ -178,31 +260,40 @@ function scanSentence(
 		repeatKeys[sentence * 3 + 1] = repeat.h1;
 		repeatKeys[sentence * 3 + 2] = repeat.h2;
 	}
-	if (words < MIN_WORDS) return null;
-	// Distinct stems and figure keys, sorted: sort a typed copy and drop repeats in place (no Set per sentence).
-	const all = new Uint32Array(stems.length + figureKeys.length);
-	all.set(stems);
+	if (words < MIN_WORDS) return;
+	// Distinct stems and figure keys, sorted: sort a copy and drop repeats in place (no Set per sentence).
+	const size = stems.n + figureKeys.length;
+	const all = ALL.room(size).subarray(0, size);
+	all.set(stems.a.subarray(0, stems.n));
 	const figs: number[] = figureKeys.map(k => hash32('#' + k));
-	all.set(figs, stems.length);
+	all.set(figs, stems.n);
 	all.sort();
 	let distinct = 0;
 	for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
-	if (distinct < MIN_FEATURES) return null;
-	const feats = all.slice(0, distinct);
-	const figureMask = new Uint8Array(distinct);
-	if (figs.length) for (let i = 0; i < distinct; i++) if (figs.includes(feats[i]!)) figureMask[i] = 1;
-	const shingles = new Uint32Array(Math.max(0, stems.length - 1));
-	for (let i = 1; i < stems.length; i++) shingles[i - 1] = pairHash(stems[i - 1]!, stems[i]!);
-	return {sentence, feats, figureMask, shingles, words, dates, anchors: Uint32Array.from(anchors)};
+	if (distinct < MIN_FEATURES) return;
+	const at = table.feats.n;
+	const mask = table.maskRoom(distinct);
+	for (let i = 0; i < distinct; i++) {
+		table.feats.push(all[i]!);
+		mask[at + i] = figs.length && figs.includes(all[i]!) ? 1 : 0;
+	}
+	for (let i = 1; i < stems.n; i++) table.shingles.push(pairHash(stems.a[i - 1]!, stems.a[i]!));
+	for (let i = 0; i < anchors.n; i++) table.anchors.push(anchors.a[i]!);
+	table.rows.push(sentence);
+	table.words.push(words);
+	table.featStart.push(table.feats.n);
+	table.shingleStart.push(table.shingles.n);
+	table.anchorStart.push(table.anchors.n);
+	table.dates.push(dates.length ? dates : NO_DATES);
 }
 
 /** Features of every content sentence of a source, in text order. */
 export function sourceFeatures(source: Source): SentenceFeatures[] {
-	return scanSource(source, null);
+	return featureRows(featureTable(source));
 }
 
-/** Features of every content sentence of a source, in text order; with `repeatKeys`, the key of each (see FeatureTable). */
-function scanSource(source: Source, repeatKeys: Uint32Array | null): SentenceFeatures[] {
+/** Fills `table` with the features of every content sentence of a source, in text order; with `repeatKeys`, the key of each (see FeatureTable). */
+function scanSource(table: TableBuilder, source: Source, repeatKeys: Uint32Array | null): void {
 	const keys = new Map<number, string[]>();
 	const dates = new Map<number, string[]>();
 	for (const f of source.figures) {
@@ -210,12 +301,8 @@ function scanSource(source: Source, repeatKeys: Uint32Array | null): SentenceFea
 		if (f.kind === 'date' && typeof f.value === 'string')
 			(dates.get(f.sentence) ?? dates.set(f.sentence, []).get(f.sentence)!).push(f.value);
 	}
-	const out: SentenceFeatures[] = [];
-	for (const s of source.sentences) {
-		const f = scanSentence(source, s.index, keys.get(s.index) ?? [], dates.get(s.index) ?? [], repeatKeys);
-		if (f) out.push(f);
-	}
-	return out;
+	table.reset();
+	for (const s of source.sentences) scanSentence(table, source, s.index, keys.get(s.index) ?? [], dates.get(s.index) ?? [], repeatKeys);
 }
 
 /**
@@ -270,9 +357,8 @@ export const NO_DATES: string[] = [];
 /** Features of every content sentence of a source, as a table, with the keys of its sentences for repeats. */
 export function featureTable(source: Source): FeatureTable {
 	const repeatKeys = new Uint32Array(source.sentences.length * 3);
-	const t = tableOf(scanSource(source, repeatKeys));
-	t.repeatKeys = repeatKeys;
-	return t;
+	scanSource(BUILDER, source, repeatKeys);
+	return BUILDER.finish(repeatKeys);
 }
 
 /** Rows in a table, in order. */

@@ -1,0 +1,40 @@
+import {describe, expect, it} from 'vitest';
+import {type FeatureTable, featureRows, featureTable} from '../../source/core/features.js';
+import {loadCorpus} from '../../source/io/read-corpus.js';
+import {SEED} from '../helpers.js';
+
+/** A table as plain values, to compare two tables whatever buffers they live in. */
+const plain = (t: FeatureTable) => ({
+	rows: featureRows(t).map(f => [f.sentence, f.words, [...f.feats], [...f.figureMask], [...f.shingles], [...f.anchors], f.dates]),
+	repeatKeys: [...t.repeatKeys],
+});
+
+describe('featureTable', () => {
+	// The tables are filled in arrays reused from source to source: a table must not share them.
+	it('gives each source a table of its own, the same whatever was read before it', () => {
+		const sources = loadCorpus(SEED).sources;
+		const alone = sources.map(s => plain(featureTable(s)));
+		const tables = sources.map(s => featureTable(s));
+		for (const s of [...sources].reverse()) featureTable(s);
+		expect(tables.map(plain)).toEqual(alone);
+		for (let i = 0; i < tables.length; i++)
+			for (let j = i + 1; j < tables.length; j++) expect(tables[i]!.feats.buffer).not.toBe(tables[j]!.feats.buffer);
+		// Every seed article has features, and a figure's key is marked as one.
+		for (const t of tables) expect(t.feats.length).toBeGreaterThan(0);
+		expect(tables.some(t => t.figureMask.includes(1))).toBe(true);
+	});
+	it('keeps a row per content sentence of four words or more, its offsets in step', () => {
+		const source = loadCorpus(SEED).sources[1]!;
+		const t = featureTable(source);
+		const n = t.sentence.length;
+		expect(t.featStart[n]).toBe(t.feats.length);
+		expect(t.shingleStart[n]).toBe(t.shingles.length);
+		expect(t.anchorStart[n]).toBe(t.anchors.length);
+		for (let r = 0; r < n; r++) {
+			expect(source.sentences[t.sentence[r]!]!.boilerplate).toBe(false);
+			expect(t.words[r]).toBeGreaterThanOrEqual(4);
+			const feats = t.feats.subarray(t.featStart[r]!, t.featStart[r + 1]!);
+			expect([...feats]).toEqual([...new Set(feats)].sort((a, b) => a - b));
+		}
+	});
+});
