@@ -49,7 +49,8 @@ export function buildSource(id: string, bytes: Uint8Array, meta?: GivenMeta, opt
 	const warnings = [...decoded.warnings];
 	let text = decoded.text;
 	if (!options.asIs && /\.html?$/i.test(id)) text = htmlToText(text);
-	if (!options.asIs && MOJIBAKE.test(text)) {
+	// Every pattern of mojibake starts with â or Ã: a text with neither is not searched.
+	if (!options.asIs && (text.includes('â') || text.includes('Ã')) && MOJIBAKE.test(text)) {
 		const repaired = repairMojibake(text);
 		if (repaired !== null) {
 			text = repaired;

@@ -98,6 +98,8 @@ const SPAN_OPENERS = new Set(['for', 'within']);
 const HALF_OF = new Set(['of', 'de', 'des', 'der', 'die']);
 /** German ordinals joined to a superlative: zweitgrößte, drittwichtigsten. */
 const FUSED_ORDINAL = /^(zweit|dritt|viert|fünft)(größte[nrs]?|wichtigste[nrs]?)$/u;
+/** The shortest word FUSED_ORDINAL matches ("viertgrößte"): shorter words are not tried against it. */
+const FUSED_ORDINAL_MIN = 11;
 /** Words that may start a figure in a language: number words, ordinals, months, currency codes, period words. */
 const TRIGGERS = new WeakMap<LanguageTable, Set<string>>();
 function triggersOf(lang: LanguageTable): Set<string> {
@@ -420,8 +422,8 @@ export class Reader extends CjkRules {
 		const lang = this.lang;
 		const tok = t[i]!;
 		const w = tok.w;
-		// Most words start no figure: one set look-up turns them away.
-		if (!triggersOf(lang).has(w) && !FUSED_ORDINAL.test(w)) return null;
+		// Most words start no figure: one set look-up turns them away (a fused ordinal is 11 letters or more).
+		if (!triggersOf(lang).has(w) && (w.length < FUSED_ORDINAL_MIN || !FUSED_ORDINAL.test(w))) return null;
 		// Currency before a number: US$, HK$, CNY1, RMB 3.6, Rs 500.
 		if (this.w(i + 1) === '$' && t[i + 1]!.joined && DOLLAR_PREFIXES[w] && t[i + 2]?.type === 'num') {
 			const upper = this.text.slice(tok.start, tok.end).toUpperCase() === this.text.slice(tok.start, tok.end);
