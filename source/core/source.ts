@@ -7,7 +7,7 @@ import {isFurnitureFigure} from './figures/furniture.js';
 import {detectLanguage} from './language.js';
 import {countWords} from './scan.js';
 import {htmlToText} from './html.js';
-import {blocks, decode, sentenceSpans, type Block, type Sentence} from './text.js';
+import {blocks, decode, isSpaceCode, sentenceSpans, type Block, type Sentence} from './text.js';
 
 export type Meta = {title: string; publisher: string | null; date: string | null; url: string | null};
 /** What a sidecar may give for a source: its metadata and, optionally, its language (ISO 639-1). */
@@ -189,7 +189,7 @@ export function hasWords(text: string, min: number): boolean {
 	let inSpace = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (isJsSpace(c)) {
+		if (isSpaceCode(c)) {
 			if (!inSpace) words++;
 			inSpace = true;
 			continue;
@@ -199,23 +199,6 @@ export function hasWords(text: string, min: number): boolean {
 		if (words + cjk / CJK_CHARS_PER_WORD >= min) return true;
 	}
 	return words + cjk / CJK_CHARS_PER_WORD >= min;
-}
-
-/** The characters JavaScript's `\s` matches. */
-function isJsSpace(c: number): boolean {
-	if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-	if (c < 0xa0) return false;
-	return (
-		c === 0xa0 ||
-		c === 0x1680 ||
-		(c >= 0x2000 && c <= 0x200a) ||
-		c === 0x2028 ||
-		c === 0x2029 ||
-		c === 0x202f ||
-		c === 0x205f ||
-		c === 0x3000 ||
-		c === 0xfeff
-	);
 }
 
 function cleanHeading(line: string): string {
