@@ -27,7 +27,10 @@ export function kindOf(a: string[], b: string[], sim: number): {kind: CopyKind; 
 	const ratio = wordRatio(a, b);
 	if (ratio >= VERBATIM_RATIO) return {kind: 'verbatim', ratio};
 	if (ratio >= NEAR_RATIO) return {kind: 'near', ratio};
-	return {kind: 'paraphrase', ratio: Math.min(ratio, sim)};
+	// A feature similarity of 0 is one not measured (fewer shared features than MIN_SHARED, as a short sentence
+	// reworded keeps): the words in order say how close the two are, where 0.00 was shown ("Time flies fast,
+	// and the new year will be with us" and "Time flies by and the new year is approaching.").
+	return {kind: 'paraphrase', ratio: sim > 0 ? Math.min(ratio, sim) : ratio};
 }
 
 /** The kind of a passage from the kinds of its sentences: verbatim if all are, near if none is reworded. */
