@@ -28,6 +28,9 @@ const SHORT_PATTERNS: RegExp[] = [
 	/view original content|press release distribution|comunicato stampa|contenuto promozionale/i,
 	/^(for more information|contatti|contacts?|media contacts?|press contacts?|e-?mail\b|tel\b|phone\b|fax\b)/i,
 	/\bmailto:|^<?https?:\/\/\S+>?$|^(cited|source|via|read more|related|tags?|share|follow us)\s*:/i,
+	// A wire's multimedia links, in the release's language: "Photo - https://mma.prnewswire.com/…",
+	// "Vidéo - https://m.youtube.com/…", "Logo - …".
+	/^(photos?|videos?|vid[ée]os?|v[íi]deos?|fotos?|logo|bild|imagen|imagem|image|multimedia)\s*[-–—:]\s*<?https?:\/\//iu,
 	/responsabilit.{0,3} editoriale|data di creazione|^autore$|^redazione$|^categoria$|^descrizione$|^\(web editor:/i,
 	// Copyright, watermarks, share and comment prompts, reading times.
 	/default watermark|all rights reserved|^©|^copyright\b|copyright \d{4}/i,

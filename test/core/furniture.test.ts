@@ -21,6 +21,10 @@ describe('furniture by structure', () => {
 			'By Jane Doe',
 			'Subscribe now for unlimited access',
 			'POLICY',
+			'Photo - https://mma.prnewswire.com/media/2345678/CGTN.jpg',
+			'Vidéo - https://m.youtube.com/watch? v=V5S9UIPfpHU',
+			'Vídeo - https://www.youtube.com/watch?v=V5S9UIPfpHU',
+			'Logo: https://mma.prnewswire.com/media/123/logo.jpg',
 		]) {
 			expect(isFurniture(line), line).toBe(true);
 		}
@@ -31,6 +35,8 @@ describe('furniture by structure', () => {
 			'Shares of the company rose 3 percent on Tuesday.',
 			'Related reforms are expected next year.',
 			'Greetings to everybody!',
+			'Photos of the launch show the rocket clearing the tower at dawn.',
+			'Video footage shared online showed the train leaving Tianjin port.',
 		]) {
 			expect(isFurniture(line), line).toBe(false);
 		}
