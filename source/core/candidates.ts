@@ -7,6 +7,8 @@
 // with the square of the corpus, and no comparison sort runs over millions of keys (two such sorts were a
 // third of the analysis at 10,000 articles).
 
+import {GrowUint32} from './grow.js';
+
 /** A shingle in more sentences than this is a set phrase ("the Communist Party of China"), not evidence. */
 export const SCAN_CAP = 5000;
 /**
@@ -151,8 +153,8 @@ function countPairs(start: Int32Array, bucket: Int32Array, onProgress?: (done: n
 	const count = new Int32Array(n);
 	const rare = new Uint8Array(n);
 	const mine = new Int32Array(n);
-	const us = new GrowInt32();
-	const vs = new GrowInt32();
+	const us = new GrowUint32(1 << 16);
+	const vs = new GrowUint32(1 << 16);
 	for (let u = 0; u < n; u++) {
 		if ((u & 16383) === 0) onProgress?.(u, n);
 		let k = 0;
@@ -176,23 +178,6 @@ function countPairs(start: Int32Array, bucket: Int32Array, onProgress?: (done: n
 		}
 	}
 	onProgress?.(n, n);
-	return {u: us.done().slice(), v: vs.done().slice()};
-}
-
-/** An Int32Array that grows as numbers are pushed (a JS array of millions of numbers costs more memory and a copy). */
-class GrowInt32 {
-	private buf = new Int32Array(1 << 16);
-	private n = 0;
-	push(x: number): void {
-		if (this.n === this.buf.length) {
-			const next = new Int32Array(this.buf.length * 2);
-			next.set(this.buf);
-			this.buf = next;
-		}
-		this.buf[this.n++] = x;
-	}
-	/** The numbers pushed, as a view of the buffer. */
-	done(): Int32Array {
-		return this.buf.subarray(0, this.n);
-	}
+	// Unit indices are below 2^31: the same numbers as Int32.
+	return {u: new Int32Array(us.done()), v: new Int32Array(vs.done())};
 }

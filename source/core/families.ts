@@ -373,14 +373,14 @@ function makeFamily(
 		(i, a, b) => {
 			const ua = unitOf(origin, a);
 			const ub = unitOf(kept[i]!, b);
+			const S = sources[kept[i]!.src]!;
 			const lb = languageOf(kept[i]!.src);
 			// A member in another language is a translation: measured by what it keeps (numbers, names). So is one
 			// in a language the detector does not name (Filipino, Swahili) beside one it does, when the two share
 			// few words in order: it was lined up by its numbers and names, as translations are.
 			const unnamed =
 				(la === null) !== (lb === null) &&
-				wordRatio(wordsOf(O, a, matchStart(O, a)), wordsOf(sources[kept[i]!.src]!, b, matchStart(sources[kept[i]!.src]!, b))) <
-					UNNAMED_TRANSLATION_RATIO;
+				wordRatio(wordsOf(O, a, matchStart(O, a)), wordsOf(S, b, matchStart(S, b))) < UNNAMED_TRANSLATION_RATIO;
 			if ((la !== null && lb !== null && la !== lb) || unnamed)
 				return {sim: ua && ub ? Math.max(PLACE_SIM, anchorOverlap(ua, ub).dice) : PLACE_SIM, translation: true};
 			return {sim: ua && ub ? similarity(ua, ub) : 0, translation: false};

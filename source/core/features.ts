@@ -10,6 +10,7 @@ import {datelineEnd} from './dateline.js';
 import {ValueTable} from './count-table.js';
 import {figureKey} from './figures.js';
 import type {Source} from './source.js';
+import {GrowUint32} from './grow.js';
 import {isHyphen, lowerHash, scanWords} from './scan.js';
 import {isStopword, normalize, stem} from './text.js';
 
@@ -129,41 +130,22 @@ function anchorOf(text: string, a: number, b: number, first: boolean): number {
 	return h >>> 0;
 }
 
-/** A growable array of 32-bit numbers, reused from sentence to sentence and source to source. */
-class Scratch {
-	a = new Uint32Array(256);
-	n = 0;
-	push(x: number): void {
-		if (this.n === this.a.length) {
-			const bigger = new Uint32Array(this.a.length * 2);
-			bigger.set(this.a);
-			this.a = bigger;
-		}
-		this.a[this.n++] = x;
-	}
-	/** Room for `n` numbers from the start (the contents are not kept). */
-	room(n: number): Uint32Array {
-		if (this.a.length < n) this.a = new Uint32Array(Math.max(n, this.a.length * 2));
-		return this.a;
-	}
-}
-
 /**
  * A feature table filled a row at a time, in arrays that grow and are reused for the next source (a thread
  * reads one source at a time): a sentence's stems, features and shingles used to be five small typed arrays
  * of their own, copied into the table and dropped, the largest share of the pipeline's garbage.
  */
 class TableBuilder {
-	rows = new Scratch();
-	words = new Scratch();
+	rows = new GrowUint32();
+	words = new GrowUint32();
 	dates: string[][] = [];
-	feats = new Scratch();
+	feats = new GrowUint32();
 	figureMask = new Uint8Array(1024);
-	featStart = new Scratch();
-	shingles = new Scratch();
-	shingleStart = new Scratch();
-	anchors = new Scratch();
-	anchorStart = new Scratch();
+	featStart = new GrowUint32();
+	shingles = new GrowUint32();
+	shingleStart = new GrowUint32();
+	anchors = new GrowUint32();
+	anchorStart = new GrowUint32();
 
 	reset(): void {
 		for (const x of [this.rows, this.words, this.feats, this.shingles, this.anchors]) x.n = 0;
@@ -204,9 +186,9 @@ class TableBuilder {
 }
 
 const BUILDER = new TableBuilder();
-const STEMS = new Scratch();
-const ANCHORS = new Scratch();
-const ALL = new Scratch();
+const STEMS = new GrowUint32();
+const ANCHORS = new GrowUint32();
+const ALL = new GrowUint32();
 
 /**
  * Features of one sentence as a row of `table` (none for furniture and for sentences too short to be
