@@ -1,7 +1,7 @@
 // npm run bench: start-up, per-keystroke search, reuse detection at scale and memory, each beside its
 // baseline measured in the same run. Prints a table and writes bench/results.json.
 //
-//   node dist/bench.js [--only startup,search,reuse,copies,figures,launch,load,memory,hostile] [--articles 1000,10000] [--passages 100000] [--runs 7]
+//   node dist/bench.js [--only startup,search,pipeline,reuse,copies,figures,launch,load,memory,hostile] [--articles 1000,10000] [--passages 100000] [--runs 7]
 
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -33,7 +33,7 @@ function parseArgs(argv: string[]): Args {
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
 	return {
-		only: new Set((get('only') ?? 'startup,search,reuse,copies,figures,launch,load,memory,hostile').split(',')),
+		only: new Set((get('only') ?? 'startup,search,pipeline,reuse,copies,figures,launch,load,memory,hostile').split(',')),
 		articles: (get('articles') ?? '1000,10000').split(',').map(Number),
 		passages: Number(get('passages') ?? 100_000),
 		runs: Number(get('runs') ?? 7),
@@ -195,6 +195,42 @@ function underLoad(passages: number) {
 		search_box_holding_a: hold('\x06', 'type to search', 'a'),
 		sources_list_holding_j: hold('', 'SOURCES', 'j'),
 	};
+}
+
+// ---------- pipeline ----------
+
+/**
+ * The text pipeline alone on this thread, no worker threads and no I/O: the best of five passes' CPU time over
+ * 2,000 synthetic files and over every real page of test/fixtures (156 pages and articles: small, denser in figures
+ * and non-ASCII).
+ */
+function pipelineAlone() {
+	const enc = new TextEncoder();
+	const synthetic = synthesize(2000, 7).files.map(f => ({name: f.name, bytes: enc.encode(f.text), date: f.date as string | undefined}));
+	const walk = (d: string): string[] =>
+		readdirSync(d, {withFileTypes: true}).flatMap(e => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+	const real = walk(join(ROOT, 'test', 'fixtures'))
+		// The pages and articles the real-text tests read, not the fixtures' own READMEs (passim's corpus is synthetic).
+		.filter(f => /\/(pages|articles)\/[^/]+\.(txt|html?|md)$/i.test(f))
+		.map(f => ({name: f.slice(f.lastIndexOf('/') + 1), bytes: readFileSync(f) as Uint8Array, date: undefined as string | undefined}));
+	const measure = (files: {name: string; bytes: Uint8Array; date: string | undefined}[]) => {
+		const bytes = files.reduce((t, f) => t + f.bytes.length, 0);
+		let best = Number.POSITIVE_INFINITY;
+		for (let r = 0; r < 5; r++) {
+			const c0 = process.cpuUsage();
+			for (const f of files) analyseFile(f.name, f.bytes, f.date ? {date: f.date} : undefined);
+			const c = process.cpuUsage(c0);
+			best = Math.min(best, (c.user + c.system) / 1e6);
+		}
+		return {
+			files: files.length,
+			mb: ms(bytes / 2 ** 20),
+			kb_per_file: ms(bytes / 1024 / files.length),
+			best_cpu_s: ms(best),
+			mb_per_s: ms(bytes / 2 ** 20 / best),
+		};
+	};
+	return {synthetic: measure(synthetic), real: measure(real), target_mb_per_s: 20};
 }
 
 // ---------- search ----------
@@ -457,6 +493,14 @@ if (args.only.has('search')) {
 	results['search'] = r;
 	log(
 		`  per keystroke ${r.keystroke_ms.median} ms median, ${r.keystroke_ms.p95} ms p95 (${r.keystrokes} keys) · plain Fuse ${r.baseline_plain_fuse_ms.median} ms · ×${r.speedup_median} · plain top-10 kept: ${r.plain_top10_in_our_top10} in our top 10, ${r.plain_top10_in_our_top50} in our 50`,
+	);
+}
+if (args.only.has('pipeline')) {
+	log('text pipeline on one thread (every stage of a file: decode, segment, furniture, figures, features)…');
+	const r = pipelineAlone();
+	results['pipeline'] = r;
+	log(
+		`  ${r.synthetic.files} synthetic files: ${r.synthetic.mb_per_s} MB/s · ${r.real.files} real pages of test/fixtures (${r.real.kb_per_file} kB a page): ${r.real.mb_per_s} MB/s · target ≥ 20 MB/s (issue 13)`,
 	);
 }
 if (args.only.has('reuse')) {
