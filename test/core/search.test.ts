@@ -1,7 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {loadCorpus} from '../../source/io/read-corpus.js';
-import {editMatcher, FULL_SCAN_LIMIT, Searcher, searchDocs, TrigramIndex} from '../../source/core/search.js';
+import {editMatcher} from '../../source/core/edit-distance.js';
+import {FULL_SCAN_LIMIT, Searcher, searchDocs} from '../../source/core/search.js';
+import {WordIndex} from '../../source/core/word-index.js';
 import {SEED} from '../helpers.js';
 
 const corpus = loadCorpus(SEED);
@@ -40,7 +42,7 @@ describe('search', () => {
 });
 
 describe('search over a large corpus', () => {
-	// More passages than Fuse scans whole: a trigram index narrows the candidates first.
+	// More passages than Fuse scans whole: an index of words narrows the candidates first.
 	const words = [
 		'harbour',
 		'terminal',
@@ -68,7 +70,11 @@ describe('search over a large corpus', () => {
 		expect(s.ready).toBe(true);
 		const target = docs[4321]!;
 		const code = /w\w+x/.exec(target.text)![0];
-		expect(s.search(code.slice(0, -1) + 'q')[0]!.start).toBe(target.start); // one typo
+		// One typo: as close to the target's code as to two others ("w31qx", "w3cqx"), listed as Fuse lists them.
+		const typo = code.slice(0, -1) + 'q';
+		const fuse = Searcher.plainWith(Searcher.plainIndex(docs), typo, 3);
+		expect(fuse.map(h => h.start)).toContain(target.start);
+		expect(s.search(typo, 3)).toEqual(fuse);
 		// Passages 0, 12, 24… mention the harbour and fishermen.
 		const plain = Searcher.plainWith(Searcher.plainIndex(docs), 'harbur fishermen', 10).map(h => h.start);
 		const ours = new Set(s.search('harbur fishermen', 10).map(h => h.start));
@@ -77,87 +83,97 @@ describe('search over a large corpus', () => {
 	});
 });
 
-const hash = (t: string) => [...t].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1000003, 7);
+describe('WordIndex', () => {
+	// Fuse's score for a query over whole texts: per word, the fewest edits that make it a substring of the
+	// text over its length (at least 0.001), to the power of the text's field norm; the best first.
+	const fuseOrder = (texts: string[], words: string[], k: number) =>
+		texts
+			.map((t, d) => {
+				const norm = Math.round(1000 / Math.sqrt(t.split(' ').filter(Boolean).length)) / 1000;
+				const es = words.map(w => editMatcher(w)(t) / w.length);
+				return {d, s: es.some(e => e > 0.25) ? -1 : es.reduce((p, e) => p * Math.max(0.001, e) ** Math.fround(norm), 1)};
+			})
+			.filter(x => x.s >= 0)
+			.sort((a, b) => a.s - b.s || a.d - b.d)
+			.slice(0, k)
+			.map(x => x.d);
+	const vocab = ['harbour', 'terminal', 'dredging', 'fishermen', 'council', 'tariff', 'quantum', 'orbital'];
+	const texts = Array.from({length: 600}, (_, i) =>
+		[vocab[i % 8], vocab[(i * 5 + 1) % 8], 'report', i % 3 ? vocab[(i * 3 + 2) % 8] : '', 'number', String(i)].filter(Boolean).join(' '),
+	);
 
-describe('TrigramIndex candidates', () => {
-	it('keeps the k texts that hold most of the query, whatever order they come in', () => {
-		// 30 texts hold all of "harbour", 300 only its first trigram, 100 none of it; shuffled.
-		const texts = [
-			...Array.from({length: 300}, (_, i) => `the har${i} quay`),
-			...Array.from({length: 30}, (_, i) => `a harbour ${i}`),
-			...Array.from({length: 100}, (_, i) => `nothing here ${i}`),
-		].sort((a, b) => hash(a) - hash(b));
-		const index = new TrigramIndex(texts);
-		index.build(Number.POSITIVE_INFINITY);
-		const top = index.candidates(['harbour'], 30).map(i => texts[i]!);
-		expect(top).toHaveLength(30);
-		expect(top.every(t => t.includes('harbour'))).toBe(true);
-		const more = index.candidates(['harbour'], 100);
-		expect(more).toHaveLength(100);
-		expect(new Set(more).size).toBe(100);
-		expect(more.filter(i => texts[i]!.includes('harbour'))).toHaveLength(30);
-		expect(more.every(i => texts[i]!.includes('har'))).toBe(true);
-		expect(index.candidates(['harbour'], 1000)).toHaveLength(330); // every text that holds any of it
-	});
-	it('finds texts holding one- and two-letter words as a scan in length order would, rare pairs or common', () => {
-		// "qz" is in 12 texts (so the index reads only those), "an" in most (so it reads all in order); some
-		// texts are too short to hold a trigram, one ends in the pair.
-		const texts = [
-			...Array.from({length: 400}, (_, i) => `an ordinary line number ${i} ${'x'.repeat(i % 7)}`),
-			...Array.from({length: 12}, (_, i) => `${'w'.repeat(i)}qz inside ${i}`),
-			'qz',
-			'q',
-			'ends in qz',
-			...Array.from({length: 50}, (_, i) => `other text ${i}`),
-		].sort((a, b) => hash(a) - hash(b));
-		const index = new TrigramIndex(texts);
-		index.build(Number.POSITIVE_INFINITY);
-		const scan = (words: string[], k: number) =>
-			texts
-				.map((t, i) => ({t, i}))
-				.sort((a, b) => a.t.length - b.t.length || a.i - b.i)
-				.filter(x => words.every(w => x.t.includes(w)))
-				.slice(0, k)
-				.map(x => x.i);
-		for (const words of [['qz'], ['an'], ['q'], ['qz', 'i'], ['zz'], ['an', 'qz'], ['s'], ['er', 'ot']]) {
-			for (const k of [1, 5, 2000]) expect(index.candidates(words, k), words.join(' ')).toEqual(scan(words, k));
-		}
-		expect(index.candidates(['qz'], 2000)).toHaveLength(14);
-		// Before every text is indexed, short words are still found in every text.
-		const partial = new TrigramIndex(texts);
-		expect(partial.build(0)).toBe(false);
-		for (const words of [['qz'], ['an'], ['er', 'ot']]) expect(partial.candidates(words, 2000), words.join(' ')).toEqual(scan(words, 2000));
-	});
-
-	it('scores as Fuse would, however many queries came before (past the words it keeps)', () => {
-		const vocab = ['harbour', 'terminal', 'dredging', 'fishermen', 'council', 'tariff', 'quantum', 'orbital'];
-		const texts = Array.from(
-			{length: 600},
-			(_, i) => `${vocab[i % 8]} ${vocab[(i * 5 + 1) % 8]} report ${vocab[(i * 3 + 2) % 8]} number ${i}`,
-		);
-		const typing = new TrigramIndex(texts);
-		typing.build(Number.POSITIVE_INFINITY);
-		const ids = texts.map((_, i) => i);
-		// Fuse's score: per word, edits over length (at least 0.001) to the power of the field norm.
-		const fuseOrder = (words: string[]) =>
-			ids
-				.map(d => {
-					const norm = Math.round(1000 / Math.sqrt(texts[d]!.split(' ').length)) / 1000;
-					const es = words.map(w => editMatcher(w)(texts[d]!) / w.length);
-					return {d, s: es.some(e => e > 0.25) ? -1 : es.reduce((t, e) => t * Math.max(0.001, e) ** Math.fround(norm), 1)};
-				})
-				.filter(x => x.s >= 0)
-				.sort((a, b) => a.s - b.s || a.d - b.d)
-				.slice(0, 40)
-				.map(x => x.d);
-		// Twenty queries, typed a letter at a time: far more distinct words than the index keeps.
+	it('ranks the texts as Fuse scores them, however many queries came before (past the words it keeps)', () => {
+		const typing = new WordIndex(texts, 4);
+		// Twenty queries typed a letter at a time, with typos: far more distinct words than the index keeps.
 		const queries = Array.from({length: 20}, (_, q) => `${vocab[q % 8]!.slice(1)} ${vocab[(q + 3) % 8]!.replace(/[aeiou]/, '')}`);
+		let compared = 0;
 		for (const query of queries) {
-			for (let n = 4; n <= query.length; n++) {
+			for (let n = 1; n <= query.length; n++) {
 				const words = query.slice(0, n).split(' ').filter(Boolean);
-				expect(typing.prescore(words, ids, 0.25, 40)).toEqual(fuseOrder(words));
+				const want = fuseOrder(texts, words, 40);
+				expect(typing.best(words, 0.25, 40), query.slice(0, n)).toEqual(want);
+				compared += want.length;
 			}
 		}
+		expect(compared).toBeGreaterThan(1000);
+	});
+	it('finds one- and two-letter words and digits inside words, shortest texts first', () => {
+		const index = new WordIndex(texts);
+		for (const words of [['a'], ['qu'], ['59'], ['7', 'er'], ['zz']])
+			expect(index.best(words, 0.25, 30), words.join(' ')).toEqual(fuseOrder(texts, words, 30));
+		expect(index.best(['zz'], 0.25, 30)).toEqual([]);
+		expect(index.best(['59'], 0.25, 30).length).toBeGreaterThan(5);
+	});
+	it('indexes in slices, and a search indexes the rest first', () => {
+		const index = new WordIndex(texts);
+		expect(index.build(0)).toBe(false);
+		expect(index.ready).toBe(false);
+		expect(index.best(['fishermn'], 0.25, 10)).toEqual(fuseOrder(texts, ['fishermn'], 10));
+		expect(index.ready).toBe(true);
+	});
+	it('finds a word that matches only across a space, as Fuse does, leading the query or not', () => {
+		const some = [
+			...Array.from({length: 300}, (_, i) => `flights from new york to ${['paris', 'lima', 'oslo'][i % 3]} number ${i}`),
+			...Array.from({length: 300}, (_, i) => `flights from newark to ${['paris', 'lima', 'oslo'][i % 3]} number ${i}`),
+			'the hong kong stock exchange opened lower',
+			'a hongkong-listed firm',
+			'kong and hong are names',
+		];
+		const index = new WordIndex(some);
+		for (const words of [
+			['newyork'],
+			['newyork', 'lima'],
+			['lima', 'newyork'],
+			['hongkong'],
+			['hongkong', 'exchange'],
+			['stock', 'hongkong'],
+		]) {
+			const want = fuseOrder(some, words, 50);
+			expect(want.length, words.join(' ')).toBeGreaterThan(0);
+			expect(index.best(words, 0.25, 50), words.join(' ')).toEqual(want);
+		}
+		// "newyork" in "new york" costs one edit, for the space: "newark" is two away.
+		expect(
+			index
+				.best(['newyork'], 0.25, 500)
+				.map(d => some[d]!)
+				.every(t => t.includes('new york')),
+		).toBe(true);
+	});
+	it('answers a query of more words than it keeps the matches of', () => {
+		const index = new WordIndex(texts, 2);
+		for (const words of [
+			['harbor', 'terminl', 'report', 'numbr'],
+			['fishermen', 'council', 'quantm', 'orbital', 'tarif'],
+		])
+			expect(index.best(words, 0.25, 20), words.join(' ')).toEqual(fuseOrder(texts, words, 20));
+	});
+	it('matches a word with punctuation and other scripts around it', () => {
+		const some = ['the port of "harbour," said', 'un puerto (harbour) en', '港口harbour港口 today', 'no match here at all'];
+		const index = new WordIndex(some);
+		expect(index.best(['harbor'], 0.25, 10)).toEqual(fuseOrder(some, ['harbor'], 10));
+		expect(index.best(['harbor'], 0.25, 10)).toHaveLength(3);
+		expect(index.best(['港口'], 0.25, 10)).toEqual([2]);
 	});
 });
 
