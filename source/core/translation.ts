@@ -9,8 +9,9 @@ import type {Edge, Unit} from './align.js';
 /** Anchors two sources in different languages must share to be taken for one text translated… */
 export const TRANSLATION_ANCHORS = 4;
 /**
- * … and the share of their anchors that is (Dice over the distinct anchors of the two texts): a translation
- * keeps most of its numbers and names, an article on the same topic shares a few names ("Xi", "Jinping").
+ * … and the share of their anchors that is (Dice over the distinct anchors of the two texts that some text in
+ * another language has too): a translation keeps most of its numbers and names, an article on the same topic
+ * shares a few names ("Xi", "Jinping").
  */
 export const TRANSLATION_SHARE = 0.25;
 /** … and sentences that must line up by them, in order. */
@@ -57,10 +58,22 @@ export function translationEdges({units, unitAt, languageOf}: TranslationInput):
 		const lb = languageOf(b);
 		return la !== lb && (la !== null || lb !== null);
 	};
+	// An anchor only one language has is a word of that language, not a name or a number a translation keeps
+	// (German capitalises its nouns: "Umfrage", "Teilnehmer"); it is left out of the share.
+	const languagesOf = new Map<number, string>();
+	for (const u of units) {
+		const lang = languageOf(u.src) ?? '?';
+		for (const h of u.anchors) {
+			const was = languagesOf.get(h);
+			if (was === undefined) languagesOf.set(h, lang);
+			else if (was !== lang && was !== '') languagesOf.set(h, '');
+		}
+	}
+	const crossing = (h: number) => languagesOf.get(h) === '';
 	// Each source's distinct anchors; pairs of sources in two languages by how many they share.
 	const anchorsOf = new Map<number, Set<number>>();
 	for (const u of units)
-		for (const h of u.anchors) if (rare(h)) (anchorsOf.get(u.src) ?? anchorsOf.set(u.src, new Set()).get(u.src)!).add(h);
+		for (const h of u.anchors) if (rare(h) && crossing(h)) (anchorsOf.get(u.src) ?? anchorsOf.set(u.src, new Set()).get(u.src)!).add(h);
 	const sourcesOf = new Map<number, number[]>();
 	for (const [src, set] of anchorsOf) for (const h of set) (sourcesOf.get(h) ?? sourcesOf.set(h, []).get(h)!).push(src);
 	const shared = new Map<string, number>();

@@ -55,6 +55,39 @@ describe('translated copies', () => {
 			[2, 2, 'translation'],
 		]);
 	});
+	it('pairs a German translation, whose capitalised nouns are anchors no other language has', () => {
+		// German capitalises every noun: a third of its anchors are words of German ("Umfrage", "Befragten").
+		const deutsch = [
+			'Eine Umfrage von CGTN und der Universität Tsinghua ergab, dass 85 Prozent der 4.000 Befragten in 20 Ländern die Idee unterstützen.',
+			'Rund 94,2 Prozent der Teilnehmer lobten die gemeinsamen Werte Frieden, Entwicklung, Fairness und Gerechtigkeit der Staatengemeinschaft.',
+			'Die Erhebung zeigte zudem, dass 78,4 Prozent der Befragten der Globalen Entwicklungsinitiative zustimmen, die Peking im Jahr 2021 vorschlug.',
+			'Die Forscher sagten, die Ergebnisse spiegelten ein wachsendes Interesse an Zusammenarbeit unter Schwellenländern und Entwicklungsländern wider.',
+			// What the German article adds: more nouns than the translation shares numbers and names.
+			'Nach Angaben der Veranstalter fand die Befragung über Internetplattformen in Asien, Afrika, Europa und Lateinamerika statt.',
+			'Experten aus Wirtschaft, Wissenschaft und Politik kommentierten die Zahlen in einer Pressekonferenz mit Journalisten und Diplomaten.',
+			'Die Studie erscheint in einer Reihe von Berichten über Handel, Klimaschutz, Digitalisierung, Bildung und Gesundheit.',
+			'Kritiker bemängelten allerdings die Methodik, die Auswahl der Stichprobe und die Formulierung der Fragen.',
+			'Weitere Ergebnisse, Tabellen und Grafiken veröffentlicht das Institut auf seiner Webseite in deutscher Sprache.',
+		].join(' ');
+		const hafen = german.replace('85 Prozent', '12 Prozent');
+		const {families} = findReuse([
+			src('en.txt', 'en', english, '2022-12-08'),
+			src('de.txt', 'de', deutsch, '2022-12-09'),
+			src('hafen.txt', 'de', hafen, '2022-12-09'),
+		]);
+		// The sentences with two or more shared numbers and names line up; the one with a lone figure among
+		// many German nouns does not, nor does the article on Hamburg's port.
+		expect(families.map(f => f.members.map(m => [m.source, m.kind, m.sentences[0]]))).toEqual([
+			[
+				['en.txt', 'verbatim', 0],
+				['de.txt', 'translation', 0],
+			],
+			[
+				['en.txt', 'verbatim', 2],
+				['de.txt', 'translation', 2],
+			],
+		]);
+	});
 	it('does not pair texts in one language by their numbers alone', () => {
 		const other = english.replace('A poll by CGTN', 'A different poll by CGTN').replace('back the idea', 'doubt the plan');
 		const {families} = findReuse([src('a.txt', 'en', english, '2022-12-08'), src('b.txt', 'en', other, '2022-12-09')]);

@@ -24,9 +24,9 @@ import {
 
 /**
  * What the tuning releases must keep: the issue's bar (recall 0.9, precision 0.95), just under what they
- * measure (same-language recall 0.917, precision 0.962; translations found 0.30).
+ * measure (same-language recall 0.917, precision 0.963; translations found 0.34, 28 of 83).
  */
-const TUNING = {recall: 0.9, precision: 0.95, translations: 0.25};
+const TUNING = {recall: 0.9, precision: 0.95, translations: 0.33};
 /**
  * What the held-out releases must keep, just under what they measure (0.72, 0.93): short of the bar (README,
  * "On real pages"). Gap alignment (core/gaps.ts) was designed after reading their misses, so they are no
@@ -60,9 +60,10 @@ const FRESH3 = {recall: 0.67, precision: 0.76, judgedPrecision: 0.89, leadsMisse
  * The fourth fresh set (two CGTN poll articles carried by China Media Group's language services: 73 of its 85
  * copy sentences are translations, in eight languages; no datelined lead), measured once with nothing tuned on
  * it: same-language recall 0.917 (11/12), precision 0.904 (47/52), 0.922 over the pairs its gold can judge;
- * translations found 37 of 73.
+ * translations found 37 of 73. With anchors of one language left out of two sources' share (a change made for
+ * all sets, 2026-12-08): precision 0.925 (49/53), 0.942 judged; translations found 40 of 73.
  */
-const FRESH4 = {recall: 0.91, precision: 0.9, judgedPrecision: 0.92, leadsMissed: 0, translations: 0.5};
+const FRESH4 = {recall: 0.91, precision: 0.92, judgedPrecision: 0.94, leadsMissed: 0, translations: 0.54};
 const SAME_LANGUAGE = ['verbatim', 'near', 'paraphrase', 'partial'];
 
 const sameLanguage = (s: Score) => {
