@@ -42,13 +42,19 @@ export class WordIndex {
 	private readonly ids = new Map<string, number>();
 	private readonly words: string[] = [];
 	/**
-	 * The texts of each word, each once, by norm, largest first, ties in index order: the order of their
+	 * The texts of each word (by rank), each once, ascending: by norm, largest first, the order of their
 	 * scores for an equal match, so that reading a word's texts can stop at the first that cannot be kept.
 	 */
 	private readonly postings: number[][] = [];
 	private readonly norms: Float32Array;
-	/** The texts in the order they are indexed (`byNormOf`), once every norm is known. */
+	/**
+	 * The texts by norm (`byNormOf`), once every norm is known: inside the index a text is its place in this
+	 * order (its rank), so that a word's texts, read best first, are read in the order they lie in memory.
+	 */
 	private order: Int32Array | null = null;
+	/** Each rank's text and norm. */
+	private ranked: string[] = [];
+	private rankNorms = new Float32Array(0);
 	/** Texts whose norm is known; then texts indexed, in `order`. */
 	private normed = 0;
 	private indexed = 0;
@@ -87,9 +93,14 @@ export class WordIndex {
 			this.norms[id] = fieldNorm(this.texts[id]!);
 			if ((id & 1023) === 0 && performance.now() > until) return false;
 		}
-		this.order ??= byNormOf(this.norms);
+		if (!this.order) {
+			const order = byNormOf(this.norms);
+			this.order = order;
+			this.ranked = Array.from(order, d => this.texts[d]!);
+			this.rankNorms = Float32Array.from(order, d => this.norms[d]!);
+		}
 		while (this.indexed < n) {
-			this.addText(this.order[this.indexed++]!);
+			this.addText(this.indexed++);
 			if ((this.indexed & 63) === 0 && performance.now() > until) return this.ready;
 		}
 		this.ends ??= endsOf(this.words);
@@ -97,7 +108,7 @@ export class WordIndex {
 	}
 
 	private addText(id: number): void {
-		const t = this.texts[id]!;
+		const t = this.ranked[id]!;
 		let from = -1;
 		for (let i = 0; i <= t.length; i++) {
 			if (i < t.length && !isSeparator(t.charCodeAt(i))) {
@@ -143,7 +154,8 @@ export class WordIndex {
 		// w's log with e edits. At best the other words match exactly.
 		const logs = letters.map(m => Float64Array.from({length: MATCHER_LETTERS + 1}, (_, e) => Math.log(Math.max(EXACT_SCORE, e / m))));
 		const othersAtBest = others.length * Math.log(EXACT_SCORE);
-		const {norms, texts, postings} = this;
+		// Texts by rank from here on.
+		const {rankNorms: norms, ranked: texts, postings} = this;
 		const seen = this.stamps();
 		const stamp = this.stamp;
 		const top = new TopK(count);
@@ -252,7 +264,9 @@ export class WordIndex {
 			}
 			drainAcross();
 		}
-		return top.sorted();
+		// Ties (the same score) go to the lower rank: for texts of one norm, the lower index.
+		const order = this.order!;
+		return top.sorted().map(r => order[r]!);
 	}
 
 	/**
