@@ -168,6 +168,63 @@ describe('WordIndex', () => {
 		])
 			expect(index.best(words, 0.25, 20), words.join(' ')).toEqual(fuseOrder(texts, words, 20));
 	});
+	it('keeps every text Fuse scores better than its last, where each word matches inside one word of the text', () => {
+		// Random texts over a few letters, where matches across a space and ties are everywhere. A text is
+		// "clean" when each query word's best match lies inside one of its words; for those the index must
+		// agree with Fuse. Whatever it returns must be a match, as Fuse measures it over the whole text.
+		const word = fc.stringMatching(/^[abcd]{1,7}$/);
+		const text = fc.array(word, {minLength: 1, maxLength: 8}).map(ws => ws.join(' '));
+		fc.assert(
+			fc.property(
+				fc.array(text, {minLength: 1, maxLength: 60}),
+				fc.array(fc.stringMatching(/^[abcd]{1,9}$/), {minLength: 1, maxLength: 3}),
+				fc.integer({min: 1, max: 10}),
+				(some, words, k) => {
+					const most = words.map(w => Math.floor(w.length * 0.25));
+					const whole = (t: string) => words.map(w => editMatcher(w)(t));
+					const within = (t: string) => words.map(w => Math.min(...t.split(' ').map(x => editMatcher(w)(x))));
+					const score = (t: string) => {
+						const norm = Math.round(1000 / Math.sqrt(t.split(' ').filter(Boolean).length)) / 1000;
+						return whole(t).reduce((p, e, i) => p * Math.max(0.001, e / words[i]!.length) ** Math.fround(norm), 1);
+					};
+					const got = new WordIndex(some).best(words, 0.25, k);
+					for (const d of got) expect(whole(some[d]!).every((e, i) => e <= most[i]!)).toBe(true);
+					const clean = some
+						.map((t, d) => ({d, t}))
+						.filter(({t}) => {
+							const a = whole(t);
+							const b = within(t);
+							return a.every((e, i) => e <= most[i]! && e === b[i]);
+						});
+					// Best first, as Fuse scores them (the clean ones: elsewhere the index may think a text worse).
+					const cleanGot = got.filter(d => clean.some(c => c.d === d)).map(d => score(some[d]!));
+					for (let i = 1; i < cleanGot.length; i++) expect(cleanGot[i]!).toBeGreaterThanOrEqual(cleanGot[i - 1]! - 1e-12);
+					const kept = new Set(got);
+					const worst = got.length < k ? Number.POSITIVE_INFINITY : Math.max(...got.map(d => score(some[d]!)));
+					for (const {d, t} of clean)
+						if (score(t) < worst) expect(kept.has(d), `${JSON.stringify(words)} in ${JSON.stringify(t)}`).toBe(true);
+				},
+			),
+			{numRuns: 300},
+		);
+	});
+	it('gives the top five of Fuse on 300 small random corpora over four letters (seeded)', () => {
+		let seed = 1;
+		const random = () => {
+			seed = (seed * 16807) % 2147483647;
+			return seed / 2147483647;
+		};
+		const word = (n: number) => Array.from({length: 1 + Math.floor(random() * n)}, () => 'abcd'[Math.floor(random() * 4)]).join('');
+		let compared = 0;
+		for (let run = 0; run < 300; run++) {
+			const some = Array.from({length: 40}, () => Array.from({length: 1 + Math.floor(random() * 8)}, () => word(7)).join(' '));
+			const words = Array.from({length: 1 + Math.floor(random() * 3)}, () => word(9));
+			const want = fuseOrder(some, words, 5);
+			expect(new WordIndex(some).best(words, 0.25, 5), `${run}: ${words.join(' ')}`).toEqual(want);
+			compared += want.length;
+		}
+		expect(compared).toBeGreaterThan(300);
+	});
 	it('matches a word with punctuation and other scripts around it', () => {
 		const some = ['the port of "harbour," said', 'un puerto (harbour) en', '港口harbour港口 today', 'no match here at all'];
 		const index = new WordIndex(some);
