@@ -130,6 +130,26 @@ function anchorOf(text: string, a: number, b: number, first: boolean): number {
 	return h >>> 0;
 }
 
+/** Whether `text[a, b)` is ASCII digits only. */
+function allDigits(text: string, a: number, b: number): boolean {
+	for (let i = a; i < b; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
+}
+
+/** A space that sets thousands apart: space, no-break space, thin space, narrow no-break space. */
+function isGroupSpace(c: number): boolean {
+	return c === 0x20 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+/** A number anchor's hash with the digits of `text[a, b)` added (what `anchorOf` makes of them in one word). */
+function digitsInto(h: number, text: string, a: number, b: number): number {
+	for (let i = a; i < b; i++) h = fnv(h, text.charCodeAt(i));
+	return h >>> 0;
+}
+
 /**
  * A feature table filled a row at a time, in arrays that grow and are reused for the next source (a thread
  * reads one source at a time): a sentence's stems, features and shingles used to be five small typed arrays
@@ -213,11 +233,30 @@ function scanSentence(
 	stems.n = 0;
 	anchors.n = 0;
 	const repeat = {words: 0, h1: REPEAT_H1, h2: REPEAT_H2};
+	// The last group of one to three digits: where it ends, its anchor's hash so far, and where that anchor is.
+	let groupEnd = -1;
+	let groupHash = 0;
+	let groupAt = -1;
 	scanWords(text, repeatKeys ? s.start : from, s.end, (a, b, whole, hyphenated) => {
 		if (repeatKeys) addToRepeatKey(repeat, whole);
 		if (a < from) return;
-		const anchor = anchorOf(text, a, b, words === 0);
-		if (anchor !== 0) anchors.push(anchor);
+		const group = b - a <= 3 && allDigits(text, a, b);
+		if (group && b - a === 3 && groupEnd >= 0 && a === groupEnd + 1 && isGroupSpace(text.charCodeAt(groupEnd))) {
+			// Thousands set apart by a space ("10 000", French and others) are one number, as "10,000" is.
+			groupHash = digitsInto(groupHash, text, a, b);
+			groupEnd = b;
+			if (groupAt >= 0) anchors.a[groupAt] = groupHash;
+			else {
+				groupAt = anchors.n;
+				anchors.push(groupHash);
+			}
+		} else {
+			const anchor = anchorOf(text, a, b, words === 0);
+			groupEnd = group ? b : -1;
+			groupHash = group ? digitsInto(fnv(FNV_START, 0x23), text, a, b) : 0;
+			groupAt = anchor !== 0 && group ? anchors.n : -1;
+			if (anchor !== 0) anchors.push(anchor);
+		}
 		words++;
 		if (!hyphenated) {
 			if (b - a >= 2) {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {type FeatureTable, featureRows, featureTable} from '../../source/core/features.js';
+import {buildSource} from '../../source/core/source.js';
 import {loadCorpus} from '../../source/io/read-corpus.js';
 import {SEED} from '../helpers.js';
 
@@ -36,5 +37,29 @@ describe('featureTable', () => {
 			const feats = t.feats.subarray(t.featStart[r]!, t.featStart[r + 1]!);
 			expect([...feats]).toEqual([...new Set(feats)].sort((a, b) => a - b));
 		}
+	});
+});
+
+describe('number anchors', () => {
+	const anchorsOf = (sentence: string) => {
+		const s = buildSource('a.txt', Buffer.from(`${sentence}\n`), {});
+		return featureRows(featureTable(s)).flatMap(r => [...r.anchors]);
+	};
+	it('reads thousands set apart by one space as one number, as with a comma', () => {
+		const comma = anchorsOf('The port handled 25,050 tonnes and 1,650 boxes in the first ten months of the year.');
+		for (const space of [' ', '\u00a0', '\u202f', '\u2009'])
+			expect(anchorsOf(`The port handled 25${space}050 tonnes and 1${space}650 boxes in the first ten months of the year.`)).toEqual(comma);
+		expect(anchorsOf('The port handled 12 345 678 tonnes in the first ten months of the last year.')).toEqual(
+			anchorsOf('The port handled 12,345,678 tonnes in the first ten months of the last year.'),
+		);
+	});
+	it('keeps numbers apart that are not one number', () => {
+		// A year before a count, two spaces, a group of two digits: two numbers each.
+		for (const sentence of [
+			'The port handled in 2021 300 more ships than in the year before it.',
+			'The port handled 25  050 tonnes in the first ten months of the year.',
+			'The port handled 25 05 tonnes in the first ten months of the year.',
+		])
+			expect(anchorsOf(sentence), sentence).toHaveLength(2);
 	});
 });

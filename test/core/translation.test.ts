@@ -88,6 +88,24 @@ describe('translated copies', () => {
 			],
 		]);
 	});
+	it('reads thousands set apart by a space ("25 050", as French writes them) as the number "25,050" is', () => {
+		const en = [
+			'Trade between China and Guinea reached 25,050 million dollars in ten months, with imports of 13,350 million.',
+			'Exports of bauxite rose to 11,500 million dollars, while machinery accounted for 1,650 million.',
+			'Officials in Conakry expect 2,750 new jobs from the projects announced in 2024.',
+		].join(' ');
+		// No-break and narrow no-break spaces, as French typography sets them, and a plain space.
+		const fr = [
+			"Les échanges entre la Chine et la Guinée ont atteint 25\u00a0050 millions de dollars en dix mois, dont 13\u202f350 millions d'importations.",
+			'Les exportations de bauxite ont atteint 11 500 millions de dollars, et les machines 1\u00a0650 millions.',
+			'À Conakry, les responsables attendent 2\u00a0750 nouveaux emplois des projets annoncés en 2024.',
+		].join(' ');
+		const {families} = findReuse([src('en.txt', 'en', en, '2024-11-20'), src('fr.txt', 'fr', fr, '2024-11-21')]);
+		// All three sentences, one passage: each keeps two or more of the numbers (and Conakry, and 2024).
+		expect(families.flatMap(f => f.members.filter(m => m.source === 'fr.txt').map(m => [m.kind, m.sentences]))).toEqual([
+			['translation', [0, 2]],
+		]);
+	});
 	it('does not pair texts in one language by their numbers alone', () => {
 		const other = english.replace('A poll by CGTN', 'A different poll by CGTN').replace('back the idea', 'doubt the plan');
 		const {families} = findReuse([src('a.txt', 'en', english, '2022-12-08'), src('b.txt', 'en', other, '2022-12-09')]);
