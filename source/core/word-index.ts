@@ -179,18 +179,28 @@ export class WordIndex {
 			}
 			top.offer(d, norms[d]! * sum);
 		};
+		/**
+		 * The texts of word `wid` not read before, best first, while one could still be kept at `bound` (the
+		 * best its score could be, but for the norm); false when `visit` asks to stop.
+		 */
+		const read = (wid: number, bound: number, visit: (d: number) => boolean): boolean => {
+			for (const d of postings[wid]!) {
+				// The texts after this one score no better than it could: none of them can be kept either.
+				if (top.full && !top.beats(norms[d]! * bound, d)) return true;
+				if (seen[d] === stamp) continue;
+				seen[d] = stamp;
+				if (!visit(d)) return false;
+			}
+			return true;
+		};
 		const levels = matches[lead]!.levels;
 		for (let e = 0; e < levels.length; e++) {
 			const bound = logs[lead]![e]! + othersAtBest;
-			for (const wid of levels[e]!) {
-				for (const d of postings[wid]!) {
-					// The texts after this one score no better than it could: none of them can be kept either.
-					if (top.full && !top.beats(norms[d]! * bound, d)) break;
-					if (seen[d] === stamp) continue;
-					seen[d] = stamp;
-					consider(d, e);
-				}
-			}
+			const visit = (d: number) => {
+				consider(d, e);
+				return true;
+			};
+			for (const wid of levels[e]!) read(wid, bound, visit);
 		}
 		// The texts where another word matches in none of the text's words, while they might still be kept:
 		// measured whole, as Fuse measures them, for a match across a space (which costs an edit, for the space).
@@ -231,35 +241,22 @@ export class WordIndex {
 			// measured whole; the lead's best is one edit, for the space.
 			let measured = 0;
 			const whole = wholes[lead]!;
-			const measure = (d: number) => {
+			const cross = (d: number) => {
+				if (measured++ >= ACROSS_MEASURED) return false;
 				const t = texts[d]!;
-				if (!whole.some(p => t.includes(p))) return;
+				if (!whole.some(p => t.includes(p))) return true;
 				const e = measures[lead]!(t);
 				if (e <= most[lead]!) consider(d, e);
+				return true;
 			};
 			const bound = logs[lead]![1]! + othersAtBest;
-			pieces: for (const wid of this.piecesOf(words[lead]!, matches[lead]!)) {
-				for (const d of postings[wid]!) {
-					if (top.full && !top.beats(norms[d]! * bound, d)) break;
-					if (seen[d] === stamp) continue;
-					seen[d] = stamp;
-					if (measured++ >= ACROSS_MEASURED) break pieces;
-					measure(d);
-				}
-			}
-			drivers: for (const w of others) {
+			let more = true;
+			for (const wid of this.piecesOf(words[lead]!, matches[lead]!)) if (more) more = read(wid, bound, cross);
+			for (const w of others) {
 				const wl = matches[w]!.levels;
 				for (let e = 0; e < wl.length; e++) {
-					const bound = logs[lead]![1]! + logs[w]![e]! + othersAtBest - Math.log(EXACT_SCORE);
-					for (const wid of wl[e]!) {
-						for (const d of postings[wid]!) {
-							if (top.full && !top.beats(norms[d]! * bound, d)) break;
-							if (seen[d] === stamp) continue;
-							seen[d] = stamp;
-							if (measured++ >= ACROSS_MEASURED) break drivers;
-							measure(d);
-						}
-					}
+					const through = logs[lead]![1]! + logs[w]![e]! + othersAtBest - Math.log(EXACT_SCORE);
+					for (const wid of wl[e]!) if (more) more = read(wid, through, cross);
 				}
 			}
 			drainAcross();
