@@ -52,8 +52,8 @@ export class WordIndex {
 	 * order (its rank), so that a word's texts, read best first, are read in the order they lie in memory.
 	 */
 	private order: Int32Array | null = null;
-	/** Each rank's text and norm. */
-	private ranked: string[] = [];
+	/** Each rank's text and norm, filled as the texts are indexed. */
+	private readonly ranked: string[] = [];
 	private rankNorms = new Float32Array(0);
 	/** Texts whose norm is known; then texts indexed, in `order`. */
 	private normed = 0;
@@ -94,13 +94,16 @@ export class WordIndex {
 			if ((id & 1023) === 0 && performance.now() > until) return false;
 		}
 		if (!this.order) {
-			const order = byNormOf(this.norms);
-			this.order = order;
-			this.ranked = Array.from(order, d => this.texts[d]!);
-			this.rankNorms = Float32Array.from(order, d => this.norms[d]!);
+			this.order = byNormOf(this.norms);
+			this.rankNorms = new Float32Array(n);
+			if (performance.now() > until) return false;
 		}
 		while (this.indexed < n) {
-			this.addText(this.indexed++);
+			const rank = this.indexed++;
+			const d = this.order[rank]!;
+			this.ranked.push(this.texts[d]!);
+			this.rankNorms[rank] = this.norms[d]!;
+			this.addText(rank);
 			if ((this.indexed & 63) === 0 && performance.now() > until) return this.ready;
 		}
 		this.ends ??= endsOf(this.words);
