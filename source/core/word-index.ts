@@ -2,18 +2,18 @@
 // query word where the fewest edits turn it into a substring of the text, and lets a word of m letters have
 // at most m × threshold edits. Nearly always that substring lies inside one word of the text
 // ("telecomunication" in "telecommunication,"), so each distinct word of the corpus is measured once against
-// the query word, and the passages that hold the words that match are read from the one of the query's words
-// that has the fewest, closest matches first. Each passage read is measured against the other words as Fuse
-// measures them, over its whole text, unless even exact matches of them could not put it among the best so
-// far; the best few go to Fuse to rank. (A trigram index, the step before this one, handed Fuse the passages
-// richest in the query's rare trigrams: at a million passages they held under two thirds of plain Fuse's top
-// ten, a typo's rare trigram weighing most.)
+// each query word. The passages of the query word with the fewest are read, best first; the other words are
+// looked up in a table of each passage's edits (made from the words that match them), and the best few go to
+// Fuse to rank. A match across a space ("newyork" in "new york"), which Fuse finds too, is looked for where a
+// query word matches none of a passage's words, and measured over the whole passage. (A trigram index, the
+// step before this one, handed Fuse the passages richest in the query's rare trigrams: at a million passages
+// they held under two thirds of plain Fuse's top ten, a typo's rare trigram weighing most.)
 
 import {editMatcher} from './edit-distance.js';
 import {GrowUint32} from './grow.js';
 
 /** Fuse's word separators (its field norm counts the runs between them): tab to carriage return, space, no-break space. */
-export function isSeparator(c: number): boolean {
+function isSeparator(c: number): boolean {
 	return (c >= 9 && c <= 13) || c === 32 || c === 160;
 }
 
