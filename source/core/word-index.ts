@@ -35,7 +35,7 @@ const PIECE_TEXTS = 20_000;
 /** Fuse counts an exact match as this small a score, not 0, so that the field norm still orders exact matches. */
 const EXACT_SCORE = 0.001;
 
-/** The words of the index one query word matches, by the edits each needs (`levels[e]`: word ids), and their passages in all. */
+/** The words of the index one query word matches, by the edits each needs (`levels[e]`: word ids, ascending), and their passages in all. */
 type WordMatch = {levels: Int32Array[]; postings: number; table?: Uint8Array; pieces?: Int32Array};
 
 export class WordIndex {
@@ -64,6 +64,7 @@ export class WordIndex {
 	 */
 	private readonly kept = new Map<string, WordMatch>();
 	private seen: Int32Array | null = null;
+	private marked: Uint8Array | null = null;
 	/** The keys of the query being answered, whose matches are not dropped while it is. */
 	private inQuery = new Set<string>();
 	/** Tables of words no longer kept, to be filled again: a megabyte each at a million texts. */
@@ -186,13 +187,24 @@ export class WordIndex {
 		 * The texts of word `wid` not read before, best first, while one could still be kept at `bound` (the
 		 * best its score could be, but for the norm); false when `visit` asks to stop.
 		 */
-		const read = (wid: number, bound: number, visit: (d: number) => boolean): boolean => {
-			for (const d of postings[wid]!) {
+		const read = (wid: number, bound: number, visit: (d: number) => boolean): Read => {
+			const list = postings[wid]!;
+			for (let i = 0; i < list.length; i++) {
+				const d = list[i]!;
 				// The texts after this one score no better than it could: none of them can be kept either.
-				if (top.full && !top.beats(norms[d]! * bound, d)) return true;
+				if (top.full && !top.beats(norms[d]! * bound, d)) return i === 0 ? Read.NoneAfter : Read.More;
 				if (seen[d] === stamp) continue;
 				seen[d] = stamp;
-				if (!visit(d)) return false;
+				if (!visit(d)) return Read.Stop;
+			}
+			return Read.More;
+		};
+		/** The words of a level, in order (by their best text), while their texts could be kept; false when `visit` asks to stop. */
+		const readLevel = (wids: Int32Array, bound: number, visit: (d: number) => boolean): boolean => {
+			for (const wid of wids) {
+				const r = read(wid, bound, visit);
+				if (r === Read.Stop) return false;
+				if (r === Read.NoneAfter) return true;
 			}
 			return true;
 		};
@@ -203,7 +215,7 @@ export class WordIndex {
 				consider(d, e);
 				return true;
 			};
-			for (const wid of levels[e]!) read(wid, bound, visit);
+			readLevel(levels[e]!, bound, visit);
 		}
 		// The texts where another word matches in none of the text's words, while they might still be kept:
 		// measured whole, as Fuse measures them, for a match across a space (which costs an edit, for the space).
@@ -253,13 +265,35 @@ export class WordIndex {
 				return true;
 			};
 			const bound = logs[lead]![1]! + othersAtBest;
+			// The texts of the pieces' words, best first (by rank), until none could be kept or enough were measured.
+			const marks = this.marks();
+			let lo = texts.length;
+			let hi = -1;
+			for (const wid of this.piecesOf(words[lead]!, matches[lead]!)) {
+				for (const d of postings[wid]!) {
+					if (seen[d] === stamp) continue;
+					marks[d] = 1;
+					if (d < lo) lo = d;
+					if (d > hi) hi = d;
+				}
+			}
 			let more = true;
-			for (const wid of this.piecesOf(words[lead]!, matches[lead]!)) if (more) more = read(wid, bound, cross);
+			let past = false;
+			for (let d = lo; d <= hi; d++) {
+				if (marks[d] === 0) continue;
+				marks[d] = 0; // cleared for the next query, read or not
+				if (!more || past || seen[d] === stamp) continue;
+				if (top.full && !top.beats(norms[d]! * bound, d)) past = true;
+				else {
+					seen[d] = stamp;
+					more = cross(d);
+				}
+			}
 			for (const w of others) {
 				const wl = matches[w]!.levels;
-				for (let e = 0; e < wl.length; e++) {
+				for (let e = 0; e < wl.length && more; e++) {
 					const through = logs[lead]![1]! + logs[w]![e]! + othersAtBest - Math.log(EXACT_SCORE);
-					for (const wid of wl[e]!) if (more) more = read(wid, through, cross);
+					more = readLevel(wl[e]!, through, cross);
 				}
 			}
 			drainAcross();
@@ -288,12 +322,11 @@ export class WordIndex {
 			if (texts > PIECE_TEXTS) return;
 			for (const wid of wids) if (!inMatch.has(wid)) found.add(wid);
 		};
-		for (let p = PIECE_LETTERS; p < word.length; p++) {
-			const head = word.slice(0, p);
+		// The longest pieces first: they say most, and the texts measured for a query are counted.
+		for (let size = word.length - 1; size >= PIECE_LETTERS; size--) {
+			const head = word.slice(0, size);
+			const tail = word.slice(word.length - size);
 			take((ends.last.get(head.slice(-PIECE_LETTERS)) ?? []).filter(wid => this.words[wid]!.endsWith(head)));
-		}
-		for (let p = 1; p + PIECE_LETTERS <= word.length; p++) {
-			const tail = word.slice(p);
 			take((ends.first.get(tail.slice(0, PIECE_LETTERS)) ?? []).filter(wid => this.words[wid]!.startsWith(tail)));
 		}
 		match.pieces = Int32Array.from(found);
@@ -308,6 +341,12 @@ export class WordIndex {
 			for (const wid of match.levels[e]!) for (const d of this.postings[wid]!) table[d] = e + 1;
 		match.table = table;
 		return table;
+	}
+
+	/** A mark for each text, all clear (each query clears those it sets). */
+	private marks(): Uint8Array {
+		this.marked ??= new Uint8Array(this.texts.length);
+		return this.marked;
 	}
 
 	/** A stamp array over the texts and a new stamp for this query: a text read at one level is not read again. */
@@ -340,7 +379,10 @@ export class WordIndex {
 			const e = measure(w);
 			if (e <= most) levels[e]!.push(wid);
 		};
-		if (shorter) for (const level of shorter.levels) for (const wid of level) visit(wid);
+		// In the order of the words, which is the order of their best texts (a word is numbered when its best
+		// text is indexed): each level comes out in that order, and reading one can stop at the first word
+		// whose best text cannot be kept.
+		if (shorter) for (const wid of Int32Array.from(shorter.levels.flatMap(l => [...l])).sort()) visit(wid);
 		else for (let wid = 0; wid < this.words.length; wid++) visit(wid);
 		let postings = 0;
 		for (const level of levels) for (const wid of level) postings += this.postings[wid]!.length;
@@ -355,6 +397,13 @@ export class WordIndex {
 		this.kept.set(key, match);
 		return match;
 	}
+}
+
+/** What reading a word's texts says: stop reading; read the next word; no later word of the level can be kept. */
+enum Read {
+	Stop,
+	More,
+	NoneAfter,
 }
 
 /** A word cut into `n` pieces as even as can be. */
