@@ -130,23 +130,52 @@ function anchorOf(text: string, a: number, b: number, first: boolean): number {
 	return h >>> 0;
 }
 
-/** Whether `text[a, b)` is ASCII digits only. */
-function allDigits(text: string, a: number, b: number): boolean {
-	for (let i = a; i < b; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 48 || c > 57) return false;
-	}
-	return true;
-}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const LETTER = /\p{L}/u;
 
 /** A space that sets thousands apart: space, no-break space, thin space, narrow no-break space. */
 function isGroupSpace(c: number): boolean {
 	return c === 0x20 || c === 0xa0 || c === 0x2009 || c === 0x202f;
 }
 
-/** A number anchor's hash with the digits of `text[a, b)` added (what `anchorOf` makes of them in one word). */
+/**
+ * Where the number starts that a group of three digits at `a` continues ("25" of "25 050", "12" of
+ * "12 345 678"): a group of one to three digits, then groups of three, each after one space; -1 when the
+ * word before is not such a number (a year, "2021 300"; a decimal, "2,5 000"; two spaces), or starts
+ * before `from`.
+ */
+function thousandsStart(text: string, a: number, from: number): number {
+	let space = a - 1;
+	for (;;) {
+		if (space - 1 < from || !isGroupSpace(text.charCodeAt(space))) return -1;
+		let k = space - 1;
+		while (k >= from && isDigit(text.charCodeAt(k))) k--;
+		const length = space - 1 - k;
+		if (length < 1 || length > 3) return -1;
+		if (k < from) return k + 1;
+		const before = text.charCodeAt(k);
+		if (length === 3 && isGroupSpace(before) && k - 1 >= from && isDigit(text.charCodeAt(k - 1))) {
+			space = k; // a group of three after another: go on back
+			continue;
+		}
+		// The word before the number must not run into it ("2,5", "A1").
+		return before === 0x2c || before === 0x2e || before === 0x2d || LETTER.test(String.fromCharCode(before)) ? -1 : k + 1;
+	}
+}
+
+/** How many ASCII digits `text[a, b)` holds. */
+function digitsIn(text: string, a: number, b: number): number {
+	let n = 0;
+	for (let i = a; i < b; i++) if (isDigit(text.charCodeAt(i))) n++;
+	return n;
+}
+
+/** A number anchor's hash with the digits of `text[a, b)` added, what `anchorOf` makes of them in one word. */
 function digitsInto(h: number, text: string, a: number, b: number): number {
-	for (let i = a; i < b; i++) h = fnv(h, text.charCodeAt(i));
+	for (let i = a; i < b; i++) {
+		const c = text.charCodeAt(i);
+		if (isDigit(c)) h = fnv(h, c);
+	}
 	return h >>> 0;
 }
 
@@ -233,30 +262,20 @@ function scanSentence(
 	stems.n = 0;
 	anchors.n = 0;
 	const repeat = {words: 0, h1: REPEAT_H1, h2: REPEAT_H2};
-	// The last group of one to three digits: where it ends, its anchor's hash so far, and where that anchor is.
-	let groupEnd = -1;
-	let groupHash = 0;
-	let groupAt = -1;
 	scanWords(text, repeatKeys ? s.start : from, s.end, (a, b, whole, hyphenated) => {
 		if (repeatKeys) addToRepeatKey(repeat, whole);
 		if (a < from) return;
-		const group = b - a <= 3 && allDigits(text, a, b);
-		if (group && b - a === 3 && groupEnd >= 0 && a === groupEnd + 1 && isGroupSpace(text.charCodeAt(groupEnd))) {
-			// Thousands set apart by a space ("10 000", French and others) are one number, as "10,000" is.
-			groupHash = digitsInto(groupHash, text, a, b);
-			groupEnd = b;
-			if (groupAt >= 0) anchors.a[groupAt] = groupHash;
-			else {
-				groupAt = anchors.n;
-				anchors.push(groupHash);
+		let anchor = anchorOf(text, a, b, words === 0);
+		if (anchor !== 0 && b - a === 3 && digitsIn(text, a, b) === 3) {
+			// Thousands set apart by a space ("10 000", French and others) are one number, as "10,000" is: the
+			// number so far was the last anchor (when it had two digits or more), and gives way to the whole.
+			const start = thousandsStart(text, a, from);
+			if (start >= 0) {
+				if (digitsIn(text, start, a) >= ANCHOR_DIGITS) anchors.n--;
+				anchor = digitsInto(fnv(FNV_START, 0x23), text, start, b);
 			}
-		} else {
-			const anchor = anchorOf(text, a, b, words === 0);
-			groupEnd = group ? b : -1;
-			groupHash = group ? digitsInto(fnv(FNV_START, 0x23), text, a, b) : 0;
-			groupAt = anchor !== 0 && group ? anchors.n : -1;
-			if (anchor !== 0) anchors.push(anchor);
 		}
+		if (anchor !== 0) anchors.push(anchor);
 		words++;
 		if (!hyphenated) {
 			if (b - a >= 2) {

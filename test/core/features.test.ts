@@ -54,11 +54,12 @@ describe('number anchors', () => {
 		);
 	});
 	it('keeps numbers apart that are not one number', () => {
-		// A year before a count, two spaces, a group of two digits: two numbers each.
+		// A year before a count, two spaces, a group of two digits, a date: two anchors each.
 		for (const sentence of [
 			'The port handled in 2021 300 more ships than in the year before it.',
 			'The port handled 25  050 tonnes in the first ten months of the year.',
 			'The port handled 25 05 tonnes in the first ten months of the year.',
+			'The port opened on 25 May with ships from the north of the country.',
 		])
 			expect(anchorsOf(sentence), sentence).toHaveLength(2);
 	});
